@@ -1,0 +1,108 @@
+"""sinorussia: China-Russia relations as a typed, queryable, cited dataset.
+
+Example:
+    >>> import sinorussia as sr
+    >>> ds = sr.load()
+    >>> ds.leaders.get("wang-yi").name
+    'Wang Yi'
+
+"""
+
+from ._dataset import FORMAT, Dataset
+from ._dates import DateInterval, PartialDate, Precision, Unbounded, When, parse_edtf, to_when
+from ._errors import DataError, Error, NotFound, Problem
+from ._load import dump, dumps, load, load_file, loads
+from ._model import (
+    Basis,
+    Citation,
+    Confidence,
+    Country,
+    DateClaim,
+    Dating,
+    Document,
+    Event,
+    Figure,
+    Happening,
+    HappeningKind,
+    Leader,
+    Meeting,
+    MeetingKind,
+    Milestone,
+    Office,
+    OfficeRole,
+    OfficeStatus,
+    Organisation,
+    OrganisationKind,
+    Participant,
+    Person,
+    Place,
+    PlaceKind,
+    Project,
+    ProjectStatus,
+    Record,
+    Role,
+    Sector,
+    Statement,
+    StatementKind,
+    Treaty,
+    TreatyKind,
+)
+from ._query import Collection
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "FORMAT",
+    "Basis",
+    "Citation",
+    "Collection",
+    "Confidence",
+    "Country",
+    "DataError",
+    "Dataset",
+    "DateClaim",
+    "DateInterval",
+    "Dating",
+    "Document",
+    "Error",
+    "Event",
+    "Figure",
+    "Happening",
+    "HappeningKind",
+    "Leader",
+    "Meeting",
+    "MeetingKind",
+    "Milestone",
+    "NotFound",
+    "Office",
+    "OfficeRole",
+    "OfficeStatus",
+    "Organisation",
+    "OrganisationKind",
+    "PartialDate",
+    "Participant",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Precision",
+    "Problem",
+    "Project",
+    "ProjectStatus",
+    "Record",
+    "Role",
+    "Sector",
+    "Statement",
+    "StatementKind",
+    "Treaty",
+    "TreatyKind",
+    "Unbounded",
+    "When",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "load_file",
+    "loads",
+    "parse_edtf",
+    "to_when",
+]

@@ -1,0 +1,219 @@
+"""The one cattrs converter, and the strict hooks that make it fail loudly.
+
+cattrs' defaults are forgiving: ``str(5)`` becomes ``"5"``, a string becomes a
+tuple of characters, ``int(5.7)`` becomes ``5``. A dataset must never be changed
+silently on the way in, so every primitive here has a strict hook, every
+record rejects unknown keys, and errors keep the path of the bad value.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from . import _model
+from ._dates import DateInterval, PartialDate, When, parse_edtf
+from ._errors import Problem
+from ._model import DateClaim, Dating, FieldError
+
+__all__ = ["converter", "problems_of"]
+
+T = TypeVar("T")
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {_json_type(value)}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"expected an integer, got {_json_type(value)}")
+    return value
+
+
+def _structure_number(value: object, _: type) -> int | float:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError(f"expected a number, got {_json_type(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"expected a finite number, got {value}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {_json_type(value)}")
+    return value
+
+
+def _structure_when(value: object, _: type) -> When:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an EDTF date string, got {_json_type(value)}")
+    return parse_edtf(value)
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    allowed = ", ".join(repr(m.value) for m in cls)
+    by_value = {m.value: m for m in cls}
+
+    def structure(value: object, _: type) -> enum.Enum:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, got {_json_type(value)}")
+        try:
+            return by_value[value]
+        except KeyError:
+            raise ValueError(f"unknown value {value!r}; expected one of {allowed}") from None
+
+    return structure
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _structure_items(
+    converter: cattrs.Converter, value: object, item_type: Any, whole: Any
+) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected an array, got {_json_type(value)}")
+    hook = converter.get_structure_hook(item_type)
+    items: list[Any] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
+        try:
+            items.append(hook(item, item_type))
+        except Exception as exc:
+            exc.__notes__ = [
+                *getattr(exc, "__notes__", []),
+                IterableValidationNote(f"Structuring item @ index {index}", index, item_type),
+            ]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {whole!r}", errors, whole)
+    return items
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    # cattrs dispatches on these classes (and their subclasses, so a StrEnum
+    # would match ``str``) before any predicate, so each enum of the model is
+    # registered by class too.
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(float, _structure_number)
+    conv.register_structure_hook_func(lambda t: t == int | float, _structure_number)
+    for value in vars(_model).values():
+        if (
+            isinstance(value, type)
+            and issubclass(value, enum.Enum)
+            and value.__module__ == _model.__name__
+        ):
+            conv.register_structure_hook(value, _enum_hook(value))
+    for when_type in (When, PartialDate, DateInterval):
+        conv.register_structure_hook(when_type, _structure_when)
+        conv.register_unstructure_hook(when_type, lambda value: value.edtf)
+
+    def tuple_hook(t: Any) -> Callable[[object, type], tuple[Any, ...]]:
+        item_type = typing.get_args(t)[0]
+        return lambda value, _: tuple(_structure_items(conv, value, item_type, t))
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+
+    def structure_dating(value: object, _: type) -> Dating:
+        claims = _structure_items(conv, value, DateClaim, Dating)
+        if not claims:
+            raise ValueError("a date needs at least one claim")
+        return Dating(tuple(claims))
+
+    conv.register_structure_hook(Dating, structure_dating)
+    conv.register_unstructure_hook(
+        Dating, lambda dating: [conv.unstructure(c, DateClaim) for c in dating.claims]
+    )
+
+    def attrs_hook(cls: type[T]) -> Callable[[object, type], T]:
+        inner = make_dict_structure_fn(cls, conv)
+
+        def structure(value: object, _: type) -> T:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected an object, got {_json_type(value)}")
+            return inner(value, cls)
+
+        return structure
+
+    conv.register_structure_hook_factory(attrs.has, attrs_hook)
+    conv.register_unstructure_hook_factory(
+        attrs.has, lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+    )
+    return conv
+
+
+converter: Final = _make_converter()
+"""The one converter: JSON-ready Python values to records and back."""
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return "required field is missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        fields = ", ".join(sorted(exc.extra_fields))
+        return f"unknown field{'s' if len(exc.extra_fields) > 1 else ''}: {fields}"
+    if isinstance(exc, TypeError | ValueError) and exc.args:
+        return str(exc.args[0])
+    return f"{type(exc).__name__}: {exc}"
+
+
+def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
+    """Walk a cattrs exception group and yield one :class:`Problem` per leaf.
+
+    Args:
+        exc: What the converter raised.
+        path: The JSON path of the value that was being structured.
+
+    """
+    if isinstance(exc, IterableValidationError | ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            step = (
+                f"[{note.index!r}]" if isinstance(note, IterableValidationNote) else f".{note.name}"
+            )
+            yield from problems_of(sub, path + step)
+        for sub in without:
+            yield from problems_of(sub, path)
+    elif isinstance(exc, FieldError):
+        yield Problem(f"{path}.{exc.field}", str(exc))
+    else:
+        yield Problem(path, _message(exc))

@@ -1,0 +1,389 @@
+"""The Dataset: every record of a source, checked as a whole.
+
+A :class:`Dataset` is made from tuples of records, one per section. Making one
+runs the integrity check (unique ids, references that resolve to records of the
+right class, citations of known documents and paragraphs in range, dates whose
+claims agree and tenures that end after they start); any failure raises one
+:class:`~sinorussia.DataError` listing every problem, so there is never a
+half-checked dataset.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, Final, NoReturn
+
+import attrs
+
+from ._errors import DataError, Problem
+from ._model import (
+    Citation,
+    Country,
+    Dating,
+    Document,
+    Event,
+    Happening,
+    Leader,
+    Meeting,
+    Office,
+    Organisation,
+    Person,
+    Place,
+    Project,
+    Record,
+    Statement,
+    Treaty,
+    ref_targets,
+)
+from ._query import Collection, find
+
+__all__ = ["FORMAT", "SECTIONS", "Dataset"]
+
+FORMAT: Final = 1
+"""The version of the file format this library reads and writes."""
+
+SECTIONS: Final[tuple[tuple[str, type[Any]], ...]] = (
+    ("documents", Document),
+    ("countries", Country),
+    ("organisations", Organisation),
+    ("places", Place),
+    ("leaders", Leader),
+    ("people", Person),
+    ("offices", Office),
+    ("meetings", Meeting),
+    ("happenings", Happening),
+    ("treaties", Treaty),
+    ("projects", Project),
+    ("statements", Statement),
+)
+"""The sections of a dataset file, in file order, with their record classes."""
+
+_CLASSES: Final[dict[str, type[Any]]] = {cls.__name__: cls for _, cls in SECTIONS}
+
+
+class Dataset:
+    """All the records of one or more sources, checked and immutable.
+
+    Get one with :func:`sinorussia.load` (the bundled data) or
+    :func:`sinorussia.load_file`; or build one from records, which runs the
+    same checks.
+
+    Attributes:
+        version: The version of the data (not of the library).
+        documents: The sources the records cite.
+        countries, organisations, places: Who and where.
+        leaders: People who hold a state office.
+        people: Everyone the sources name: the leaders and the other people.
+        offices: Offices held over time.
+        meetings: Encounters of leaders.
+        happenings: Other dated happenings.
+        events: Meetings and happenings together.
+        treaties, projects, statements: Agreements, cooperation projects, and
+            things said or claimed.
+
+    Raises:
+        DataError: The records do not form a valid dataset.
+
+    """
+
+    FORMAT: ClassVar[int] = FORMAT
+
+    __slots__ = (
+        "_events",
+        "_others",
+        "_people",
+        "_registry",
+        "countries",
+        "documents",
+        "happenings",
+        "leaders",
+        "meetings",
+        "offices",
+        "organisations",
+        "places",
+        "projects",
+        "statements",
+        "treaties",
+        "version",
+    )
+
+    version: str
+    documents: Collection[Document]
+    countries: Collection[Country]
+    organisations: Collection[Organisation]
+    places: Collection[Place]
+    leaders: Collection[Leader]
+    offices: Collection[Office]
+    meetings: Collection[Meeting]
+    happenings: Collection[Happening]
+    treaties: Collection[Treaty]
+    projects: Collection[Project]
+    statements: Collection[Statement]
+    _others: Collection[Person]
+    _people: Collection[Person]
+    _events: Collection[Event]
+    _registry: dict[str, Record | Document]
+
+    def __init__(
+        self,
+        *,
+        version: str = "0",
+        documents: tuple[Document, ...] = (),
+        countries: tuple[Country, ...] = (),
+        organisations: tuple[Organisation, ...] = (),
+        places: tuple[Place, ...] = (),
+        leaders: tuple[Leader, ...] = (),
+        people: tuple[Person, ...] = (),
+        offices: tuple[Office, ...] = (),
+        meetings: tuple[Meeting, ...] = (),
+        happenings: tuple[Happening, ...] = (),
+        treaties: tuple[Treaty, ...] = (),
+        projects: tuple[Project, ...] = (),
+        statements: tuple[Statement, ...] = (),
+        source: str = "<Dataset>",
+    ) -> None:
+        sections: dict[str, tuple[Any, ...]] = {
+            "documents": tuple(documents),
+            "countries": tuple(countries),
+            "organisations": tuple(organisations),
+            "places": tuple(places),
+            "leaders": tuple(leaders),
+            "people": tuple(people),
+            "offices": tuple(offices),
+            "meetings": tuple(meetings),
+            "happenings": tuple(happenings),
+            "treaties": tuple(treaties),
+            "projects": tuple(projects),
+            "statements": tuple(statements),
+        }
+        registry, problems = check(sections)
+        if problems:
+            raise DataError(source, problems)
+        init = object.__setattr__
+        init(self, "version", version)
+        for name, cls in SECTIONS:
+            noun = "person" if name == "people" else cls.__name__.lower()
+            init(self, _SLOT.get(name, name), Collection(sections[name], kind=noun))
+        init(self, "_people", Collection(sections["leaders"] + sections["people"], kind="person"))
+        init(
+            self, "_events", Collection(sections["meetings"] + sections["happenings"], kind="event")
+        )
+        init(self, "_registry", registry)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError("Dataset is immutable; build a new one instead")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError("Dataset is immutable; build a new one instead")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.version, self.sections()))
+
+    @property
+    def people(self) -> Collection[Person]:
+        """Everyone the sources name: the leaders first, then the other people."""
+        return self._people
+
+    @property
+    def events(self) -> Collection[Event]:
+        """Every meeting and happening: the meetings first, then the happenings."""
+        return self._events
+
+    def sections(self) -> dict[str, Any]:
+        """The records by file section, in file order.
+
+        As in the file, ``people`` holds only the people who are not leaders.
+        """
+        return {name: tuple(getattr(self, _SLOT.get(name, name))) for name, _ in SECTIONS}
+
+    def records(self) -> Iterator[Record | Document]:
+        """Every record, section by section, in file order."""
+        return iter(self._registry.values())
+
+    def get(self, id: str) -> Record | Document:
+        """The record with this id, whatever its class.
+
+        Raises:
+            NotFound: No record has this id.
+
+        """
+        return find(self._registry, id, kind="record")  # type: ignore[no-any-return]
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._registry
+
+    def __len__(self) -> int:
+        """The number of records of every class."""
+        return len(self._registry)
+
+    def counts(self) -> dict[str, int]:
+        """How many records each section holds, in file order."""
+        return {name: len(records) for name, records in self.sections().items()}
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Dataset):
+            return self.version == other.version and self.sections() == other.sections()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.version, tuple(self._registry)))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={n}" for name, n in self.counts().items() if n)
+        return f"<Dataset {self.version}: {shown}>"
+
+
+_SLOT: Final = {"people": "_others"}
+
+
+def _rebuild(version: str, sections: dict[str, Any]) -> Dataset:
+    return Dataset(version=version, **sections)
+
+
+# -- integrity ------------------------------------------------------------------
+
+
+def check(
+    sections: Mapping[str, tuple[Any, ...]],
+) -> tuple[dict[str, Record | Document], list[Problem]]:
+    """Check records as a whole dataset.
+
+    Args:
+        sections: Records by file section.
+
+    Returns:
+        The records by id, and every problem found (empty when valid).
+
+    """
+    problems: list[Problem] = []
+    registry: dict[str, Record | Document] = {}
+    where: dict[str, str] = {}
+    for name, cls in SECTIONS:
+        for index, record in enumerate(sections.get(name, ())):
+            path = f"$.{name}[{index}]"
+            if not isinstance(record, cls) or (cls is Person and isinstance(record, Leader)):
+                problems.append(
+                    Problem(path, f"expected a {cls.__name__}, got {type(record).__name__}")
+                )
+                continue
+            if record.id in registry:
+                problems.append(
+                    Problem(
+                        f"{path}.id", f"duplicate id, first used at {where[record.id]}", record.id
+                    )
+                )
+                continue
+            registry[record.id] = record
+            where[record.id] = path
+    checker = _Checker(registry, problems)
+    for name, _ in SECTIONS:
+        for index, record in enumerate(sections.get(name, ())):
+            checker.record(record, f"$.{name}[{index}]")
+    held = {office.person for office in sections.get("offices", ())}
+    for index, leader in enumerate(sections.get("leaders", ())):
+        if leader.id not in held:
+            problems.append(
+                Problem(f"$.leaders[{index}]", "a leader needs at least one office", leader.id)
+            )
+    problems.extend(_place_cycles(sections.get("places", ())))
+    return registry, problems
+
+
+@attrs.define
+class _Checker:
+    registry: dict[str, Record | Document]
+    problems: list[Problem]
+    record_id: str | None = None
+
+    def record(self, record: Any, path: str) -> None:
+        self.record_id = getattr(record, "id", None)
+        self.value(record, path)
+        if isinstance(record, Office) and record.start is not None and record.end is not None:
+            start, end = record.start.lower, record.end.upper
+            if start is not None and end is not None and start > end:
+                self.fail(
+                    f"{path}.end",
+                    f"the office ends ({record.end}) before it starts ({record.start})",
+                )
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message, self.record_id))
+
+    def value(self, value: Any, path: str) -> None:
+        for field in attrs.fields(type(value)):
+            if not field.init:
+                continue
+            item = getattr(value, field.name)
+            here = f"{path}.{field.name}"
+            targets = ref_targets(field)
+            if targets:
+                ids = item if isinstance(item, tuple) else (item,)
+                for index, ref in enumerate(ids):
+                    if ref is not None:
+                        self.reference(
+                            ref, targets, f"{here}[{index}]" if isinstance(item, tuple) else here
+                        )
+            elif isinstance(item, Citation):
+                self.citation(item, here)
+            elif isinstance(item, Dating):
+                self.dating(item, here)
+            elif isinstance(item, tuple):
+                for index, element in enumerate(item):
+                    if isinstance(element, Citation):
+                        self.citation(element, f"{here}[{index}]")
+                    elif attrs.has(type(element)):
+                        self.value(element, f"{here}[{index}]")
+            elif attrs.has(type(item)):
+                self.value(item, here)
+
+    def reference(self, ref: str, targets: tuple[str, ...], path: str) -> None:
+        target = self.registry.get(ref)
+        if target is None:
+            self.fail(path, f"refers to {ref!r}, which is not in the dataset")
+        elif targets != ("*",) and not isinstance(target, tuple(_CLASSES[t] for t in targets)):
+            expected = " or ".join(targets)
+            self.fail(path, f"refers to {ref!r}, a {type(target).__name__}; expected a {expected}")
+
+    def citation(self, citation: Citation, path: str) -> None:
+        if citation.document is None:
+            return
+        document = self.registry.get(citation.document)
+        if not isinstance(document, Document):
+            self.fail(
+                f"{path}.document", f"cites {citation.document!r}, which is not a known document"
+            )
+            return
+        for index, paragraph in enumerate(citation.paragraphs):
+            if paragraph > document.paragraphs:
+                self.fail(
+                    f"{path}.paragraphs[{index}]",
+                    f"paragraph {paragraph} is out of range:"
+                    f" {document.id!r} has {document.paragraphs}",
+                )
+
+    def dating(self, dating: Dating, path: str) -> None:
+        for index, claim in enumerate(dating.claims):
+            self.citation(claim.citation, f"{path}[{index}].citation")
+        for (i, a), (j, b) in itertools.combinations(enumerate(dating.claims), 2):
+            if not a.value.overlaps(b.value):
+                self.fail(
+                    f"{path}[{j}].value",
+                    f"date claims disagree: {b.value.edtf} does not overlap"
+                    f" {a.value.edtf} at [{i}]",
+                )
+
+
+def _place_cycles(places: tuple[Place, ...]) -> Iterator[Problem]:
+    within = {place.id: place.within for place in places}
+    for index, place in enumerate(places):
+        seen = {place.id}
+        parent = place.within
+        while parent is not None and parent in within:
+            if parent in seen:
+                yield Problem(
+                    f"$.places[{index}].within", "places contain each other in a cycle", place.id
+                )
+                break
+            seen.add(parent)
+            parent = within[parent]

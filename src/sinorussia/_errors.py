@@ -1,0 +1,108 @@
+"""The exceptions sinorussia raises.
+
+Every exception the library raises on purpose derives from :class:`Error`, so
+``except sinorussia.Error`` catches them all::
+
+Error:
+    ├── DataError(Error, ValueError)   bad input: says which file and where in it
+    └── NotFound(Error, LookupError)   no record with that id or name
+
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = ["DataError", "Error", "NotFound", "Problem"]
+
+
+class Error(Exception):
+    """Base class of every exception raised by sinorussia."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input, and where it is.
+
+    Attributes:
+        path: A JSONPath-like location inside the document, such as
+            ``$.meetings[3].date``; ``$`` is the whole document.
+        message: What is wrong, in plain words.
+        record_id: The id of the record the problem sits in, when known.
+
+    """
+
+    path: str
+    message: str
+    record_id: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.record_id is None else f"{self.path} (id {self.record_id!r})"
+        return f"{where}: {self.message}"
+
+
+class DataError(Error, ValueError):
+    """Input that is not a valid sinorussia dataset.
+
+    The message names the source (a file path, or ``<string>`` for text) and lists
+    every problem found, each with its JSON path. Nothing is loaded when this is
+    raised: there is never a half-loaded dataset.
+
+    Attributes:
+        source: The file the input came from, or ``"<string>"``.
+        problems: Every problem found, in document order where possible.
+
+    """
+
+    source: str
+    problems: tuple[Problem, ...]
+
+    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(_format(source, self.problems))
+
+    def __reduce__(self) -> tuple[type[DataError], tuple[str, tuple[Problem, ...]]]:
+        return (type(self), (self.source, self.problems))
+
+
+def _format(source: str, problems: Sequence[Problem], limit: int = 20) -> str:
+    if not problems:
+        return f"{source}: invalid data"
+    if len(problems) == 1:
+        return f"{source}: {problems[0]}"
+    lines = [f"{source}: {len(problems)} problems"]
+    lines.extend(f"  {problem}" for problem in problems[:limit])
+    if len(problems) > limit:
+        lines.append(f"  ... and {len(problems) - limit} more (see .problems)")
+    return "\n".join(lines)
+
+
+class NotFound(Error, LookupError):
+    """No record matches the id or name asked for.
+
+    Attributes:
+        key: What was looked up.
+        suggestions: Close matches, best first (may be empty).
+
+    """
+
+    key: str
+    suggestions: tuple[str, ...]
+
+    def __init__(self, key: str, *, kind: str = "record", suggestions: Iterable[str] = ()) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        message = f"no {kind} {key!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # LookupError would otherwise repr() the single argument.
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[type[NotFound], tuple[str]]:
+        return (type(self), (self.key,))

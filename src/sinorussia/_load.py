@@ -1,0 +1,265 @@
+"""Reading and writing datasets: load, load_file, loads, dump, dumps.
+
+Input flows one way: bytes -> UTF-8 text -> JSON values -> records (one strict
+cattrs converter) -> :class:`Dataset` (integrity check). Any failure on the way
+raises one :class:`~sinorussia.DataError` that names the source and the JSON
+path of every problem; nothing is returned half-made.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import cattrs
+
+from ._codec import converter, problems_of
+from ._dataset import FORMAT, SECTIONS, Dataset
+from ._errors import DataError, Problem
+from ._model import (
+    Country,
+    Document,
+    Happening,
+    Leader,
+    Meeting,
+    Office,
+    Organisation,
+    Person,
+    Place,
+    Project,
+    Statement,
+    Treaty,
+)
+
+__all__ = ["BUNDLED", "dump", "dumps", "load", "load_file", "loads"]
+
+BUNDLED: Final = "sinorussia/data/sinorussia.json"
+"""How errors and reprs name the bundled data file."""
+
+_BOM: Final = b"\xef\xbb\xbf"
+
+
+@attrs.frozen(kw_only=True)
+class _File:
+    """The top level of a dataset file (the schema of the JSON document)."""
+
+    format: int
+    version: str
+    documents: tuple[Document, ...] = ()
+    countries: tuple[Country, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    places: tuple[Place, ...] = ()
+    leaders: tuple[Leader, ...] = ()
+    people: tuple[Person, ...] = ()
+    offices: tuple[Office, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    happenings: tuple[Happening, ...] = ()
+    treaties: tuple[Treaty, ...] = ()
+    projects: tuple[Project, ...] = ()
+    statements: tuple[Statement, ...] = ()
+
+
+assert tuple(f.name for f in attrs.fields(_File))[2:] == tuple(name for name, _ in SECTIONS)
+
+
+class _Rejected(ValueError):
+    pass
+
+
+def _reject_constant(name: str) -> None:
+    raise _Rejected(f"{name} is not valid JSON; use a finite number")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Rejected(f"the key {key!r} appears twice in one object")
+            seen.add(key)
+    return result
+
+
+def _decode(data: str | bytes, source: str) -> Any:
+    if isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+        if raw.startswith(_BOM):
+            raise DataError(
+                source,
+                [
+                    Problem(
+                        "$", "the file starts with a byte-order mark; save it as UTF-8 without one"
+                    )
+                ],
+            )
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError(
+                source, [Problem("$", f"not valid UTF-8: byte {exc.start} cannot be decoded")]
+            ) from None
+    elif isinstance(data, str):
+        text = data
+        if text.startswith("\ufeff"):
+            raise DataError(
+                source, [Problem("$", "the text starts with a byte-order mark; remove it")]
+            )
+    else:
+        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
+    if not text.strip():
+        raise DataError(source, [Problem("$", "the input is empty; expected a JSON object")])
+    try:
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise DataError(source, [Problem("$", message)]) from None
+    except _Rejected as exc:
+        raise DataError(source, [Problem("$", str(exc))]) from None
+    except RecursionError:
+        raise DataError(source, [Problem("$", "the JSON is nested too deeply to read")]) from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise DataError(source, [Problem("$", f"not valid JSON: {exc}")]) from None
+
+
+_STEP: Final = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]")
+
+
+def _record_id(raw: Any, path: str) -> str | None:
+    """The id of the outermost record at ``path`` in the raw document, if any."""
+    steps = _STEP.findall(path)
+    if len(steps) < 2:
+        return None
+    (section, _), (_, index) = steps[:2]
+    try:
+        record = raw[section][int(index)]
+        record_id = record.get("id")
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError):
+        return None
+    return record_id if isinstance(record_id, str) else None
+
+
+def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
+    """Read a dataset from JSON text or bytes.
+
+    Args:
+        data: The JSON document, as text or as UTF-8 bytes.
+        source: How error messages name the input (a file name, a URL).
+
+    Returns:
+        The checked, immutable dataset.
+
+    Raises:
+        DataError: The input is not a valid dataset. The error lists every
+            problem with its JSON path, such as ``$.meetings[3].date``.
+
+    Example:
+        >>> ds = sr.loads(sr.dumps(sr.load()))
+
+    """
+    raw = _decode(data, source)
+    if not isinstance(raw, dict):
+        raise DataError(source, [Problem("$", "the top level must be a JSON object")])
+    if "format" not in raw:
+        raise DataError(
+            source,
+            [
+                Problem(
+                    "$.format", f"required field is missing (this library reads format {FORMAT})"
+                )
+            ],
+        )
+    if raw["format"] != FORMAT or isinstance(raw["format"], bool):
+        message = f"unsupported format {raw['format']!r}; this library reads format {FORMAT}"
+        raise DataError(source, [Problem("$.format", message)])
+    try:
+        file = converter.structure(raw, _File)
+    except (cattrs.BaseValidationError, TypeError, ValueError, KeyError) as exc:
+        problems = [attrs.evolve(p, record_id=_record_id(raw, p.path)) for p in problems_of(exc)]
+        raise DataError(source, problems) from None
+    sections = {name: getattr(file, name) for name, _ in SECTIONS}
+    return Dataset(version=file.version, source=source, **sections)
+
+
+def load_file(path: str | os.PathLike[str]) -> Dataset:
+    """Read a dataset from a JSON file in the bundled schema.
+
+    Args:
+        path: The file to read.
+
+    Returns:
+        The checked, immutable dataset.
+
+    Raises:
+        DataError: The file is not a valid dataset; the message names the file
+            and the JSON path of every problem.
+        OSError: The file cannot be read (``FileNotFoundError`` ...).
+
+    """
+    path = Path(path)
+    return loads(path.read_bytes(), source=str(path))
+
+
+_cache: Dataset | None = None
+_lock: Final = threading.Lock()
+
+
+def load() -> Dataset:
+    """The bundled dataset, read once and shared.
+
+    The first call reads and checks the data file shipped inside the package;
+    later calls, from any thread, return the same immutable object.
+
+    Example:
+        >>> import sinorussia as sr
+        >>> ds = sr.load()
+        >>> ds.leaders.get("sergei-lavrov").name
+        'Sergei Lavrov'
+
+    """
+    global _cache
+    cached = _cache
+    if cached is not None:
+        return cached
+    with _lock:
+        if _cache is None:
+            data = resources.files("sinorussia").joinpath("data", "sinorussia.json").read_bytes()
+            _cache = loads(data, source=BUNDLED)
+        return _cache
+
+
+def dumps(dataset: Dataset) -> str:
+    """The dataset as canonical JSON text.
+
+    The output is deterministic: same dataset, same text, byte for byte, on any
+    run. ``dumps(load())`` is exactly the bundled file.
+    """
+    file = _File(format=FORMAT, version=dataset.version, **dataset.sections())
+    return json.dumps(converter.unstructure(file), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write the dataset to ``path`` as canonical JSON, atomically.
+
+    The text goes to a temporary file in the same folder, which then replaces
+    ``path`` in one step, so a crash never leaves a half-written file.
+    """
+    target = Path(path)
+    text = dumps(dataset).encode("utf-8")
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,143 @@
+"""The ``sinorussia`` command line.
+
+Usage::
+
+    sinorussia timeline            every dated event of the bundled data, in order
+    sinorussia timeline --json     the same as JSON Lines
+    sinorussia validate FILE...    check dataset files; exit 1 on the first bad one
+
+Exit codes: 0 success, 1 invalid data, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from ._dataset import Dataset
+from ._errors import DataError
+from ._load import load, load_file
+from ._model import Basis, Dating
+
+__all__ = ["main", "timeline_rows"]
+
+_BASIS_MARK = {Basis.STATED: "", Basis.INFERRED: "*", Basis.EXTERNAL: "+"}
+
+
+def timeline_rows(dataset: Dataset) -> list[tuple[Dating, str, str, str]]:
+    """Every dated event, signing and milestone, as (date, kind, id, title) rows.
+
+    Rows are ordered by date (see ``PartialDate`` for the ordering), then id.
+    """
+    rows: list[tuple[Dating, str, str, str]] = []
+    for event in dataset.events:
+        if event.date is not None:
+            rows.append((event.date, event.kind.value, event.id, event.title))
+    for treaty in dataset.treaties:
+        if treaty.signed is not None:
+            rows.append((treaty.signed, f"{treaty.kind.value} signed", treaty.id, treaty.name))
+    for project in dataset.projects:
+        for number, milestone in enumerate(project.milestones, start=1):
+            if milestone.date is not None:
+                rows.append(
+                    (
+                        milestone.date,
+                        "milestone",
+                        f"{project.id}#{number}",
+                        f"{project.name}: {milestone.title}",
+                    )
+                )
+    rows.sort(key=lambda row: (row[0].best.sort_key, row[2]))
+    return rows
+
+
+def _mark(dating: Dating) -> str:
+    best = next(c for c in dating.claims if c.value == dating.best)
+    return _BASIS_MARK[best.citation.basis]
+
+
+def _timeline(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = load() if args.data is None else load_file(args.data)
+    rows = timeline_rows(dataset)
+    if args.json:
+        for dating, kind, record_id, title in rows:
+            best = next(c for c in dating.claims if c.value == dating.best)
+            line = {
+                "date": dating.edtf,
+                "basis": best.citation.basis.value,
+                "kind": kind,
+                "id": record_id,
+                "title": title,
+            }
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        return 0
+    width = max((len(d.edtf) + 1 for d, *_ in rows), default=10)
+    kind_width = max((len(k) for _, k, *_ in rows), default=4)
+    for dating, kind, _, title in rows:
+        out.write(
+            f"{(dating.edtf + _mark(dating)).ljust(width)}  {kind.ljust(kind_width)}  {title}\n"
+        )
+    out.write("\n* inferred from the article   + from an external source   (unmarked: stated)\n")
+    return 0
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    status = 0
+    for path in args.files:
+        try:
+            dataset = load_file(path)
+        except DataError as exc:
+            sys.stderr.write(f"{exc}\n")
+            status = 1
+        except OSError as exc:
+            sys.stderr.write(f"{path}: {exc.strerror or exc}\n")
+            status = 1
+        else:
+            out.write(f"{path}: ok, {len(dataset)} records\n")
+    return status
+
+
+_EXAMPLES = """examples:
+  sinorussia timeline
+  sinorussia timeline --json
+  sinorussia validate my_additions.json
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sinorussia",
+        description="China-Russia relations as a typed, cited dataset.",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    timeline = commands.add_parser("timeline", help="every dated event, in order")
+    timeline.add_argument(
+        "--data", metavar="FILE", help="read this dataset file instead of the bundled data"
+    )
+    timeline.add_argument("--json", action="store_true", help="print JSON Lines")
+    timeline.set_defaults(run=_timeline)
+    validate = commands.add_parser("validate", help="check dataset files")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.set_defaults(run=_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args, sys.stdout))
+    except DataError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    except BrokenPipeError:  # e.g. `sinorussia timeline | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

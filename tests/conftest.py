@@ -1,0 +1,106 @@
+"""Shared fixtures: the bundled dataset and a small valid dataset as JSON."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+import sinorussia as sr
+
+
+@pytest.fixture(scope="session")
+def ds() -> sr.Dataset:
+    """The bundled dataset."""
+    return sr.load()
+
+
+_MINIMAL: dict[str, Any] = {
+    "format": 1,
+    "version": "test",
+    "documents": [
+        {
+            "id": "doc",
+            "title": "A test document",
+            "language": "en",
+            "paragraphs": 3,
+            "sha256": "0" * 64,
+        }
+    ],
+    "countries": [
+        {
+            "id": "china",
+            "citations": [{"basis": "stated", "document": "doc", "paragraphs": [1]}],
+            "name": "China",
+        },
+        {
+            "id": "russia",
+            "citations": [{"basis": "stated", "document": "doc", "paragraphs": [1]}],
+            "name": "Russia",
+        },
+    ],
+    "places": [
+        {
+            "id": "moscow",
+            "citations": [{"basis": "stated", "document": "doc", "paragraphs": [2]}],
+            "name": "Moscow",
+            "kind": "city",
+            "within": "russia",
+        }
+    ],
+    "leaders": [
+        {
+            "id": "xi-jinping",
+            "citations": [{"basis": "stated", "document": "doc", "paragraphs": [1]}],
+            "name": "Xi Jinping",
+        }
+    ],
+    "offices": [
+        {
+            "id": "xi-president",
+            "citations": [{"basis": "stated", "document": "doc", "paragraphs": [1]}],
+            "person": "xi-jinping",
+            "post": "President",
+            "role": "head_of_state",
+            "organisation": "china",
+            "start": [
+                {
+                    "value": "2013-03",
+                    "citation": {"basis": "stated", "document": "doc", "paragraphs": [1]},
+                }
+            ],
+            "status": "ongoing",
+        }
+    ],
+    "meetings": [
+        {
+            "id": "visit",
+            "citations": [{"basis": "stated", "document": "doc", "paragraphs": [2]}],
+            "title": "A visit",
+            "kind": "state_visit",
+            "participants": [{"who": "xi-jinping", "role": "guest"}],
+            "place": "moscow",
+            "date": [
+                {
+                    "value": "2013",
+                    "citation": {"basis": "stated", "document": "doc", "paragraphs": [2]},
+                },
+                {
+                    "value": "2013-03-22",
+                    "citation": {
+                        "basis": "external",
+                        "source": "https://example.org/visit",
+                        "confidence": "high",
+                    },
+                },
+            ],
+        }
+    ],
+}
+
+
+@pytest.fixture
+def raw() -> dict[str, Any]:
+    """A small valid dataset as JSON values; each test gets its own copy."""
+    return copy.deepcopy(_MINIMAL)

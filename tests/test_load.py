@@ -1,0 +1,396 @@
+"""Reading and writing datasets: loads, load_file, load, dumps, dump."""
+
+from __future__ import annotations
+
+import json
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import sinorussia as sr
+
+
+def text(raw: dict[str, Any]) -> str:
+    """JSON text of raw values."""
+    return json.dumps(raw, ensure_ascii=False)
+
+
+def error_of(data: str | bytes, source: str = "<string>") -> sr.DataError:
+    """The DataError that loading ``data`` raises."""
+    with pytest.raises(sr.DataError) as info:
+        sr.loads(data, source=source)
+    return info.value
+
+
+def paths(error: sr.DataError) -> list[str]:
+    """The paths of an error's problems."""
+    return [problem.path for problem in error.problems]
+
+
+class TestRoundTrip:
+    def test_bundled_file_is_canonical(self) -> None:
+        """dumps(load()) reproduces the bundled file byte for byte."""
+        bundled = resources.files("sinorussia").joinpath("data", "sinorussia.json").read_bytes()
+        assert sr.dumps(sr.load()).encode("utf-8") == bundled
+
+    def test_loads_of_dumps_is_equal(self, ds: sr.Dataset) -> None:
+        """A dataset read back from its own JSON equals the original."""
+        again = sr.loads(sr.dumps(ds))
+        assert again == ds
+        assert again is not ds
+
+    def test_types_survive(self, ds: sr.Dataset) -> None:
+        """Dates come back as our own date types, enums as enums."""
+        again = sr.loads(sr.dumps(ds))
+        treaty = again.treaties.get("treaty-of-good-neighborliness")
+        assert treaty.signed is not None
+        assert isinstance(treaty.signed.best, sr.PartialDate)
+        assert isinstance(treaty.kind, sr.TreatyKind)
+        assert type(treaty.signed.lower).__module__.startswith("pendulum")
+
+    def test_minimal_dataset_round_trips(self, raw: dict[str, Any]) -> None:
+        """A small hand-written dataset loads and writes back the same values."""
+        ds = sr.loads(text(raw))
+        assert json.loads(sr.dumps(ds)) == raw
+
+    def test_defaults_are_omitted(self, raw: dict[str, Any]) -> None:
+        """Fields equal to their default are not written (count 1, empty tuples)."""
+        written = json.loads(sr.dumps(sr.loads(text(raw))))
+        meeting = written["meetings"][0]
+        assert "count" not in meeting
+        assert "commemorates" not in meeting
+        assert "people" not in written
+
+    def test_accepts_bytes_and_str(self, raw: dict[str, Any]) -> None:
+        """loads takes UTF-8 bytes as well as text."""
+        assert sr.loads(text(raw).encode("utf-8")) == sr.loads(text(raw))
+
+    def test_dumps_is_deterministic(self, ds: sr.Dataset) -> None:
+        """Two dumps of the same dataset are identical."""
+        assert sr.dumps(ds) == sr.dumps(sr.loads(sr.dumps(ds)))
+
+
+class TestFiles:
+    def test_load_file(self, tmp_path: Path, raw: dict[str, Any]) -> None:
+        """load_file reads a file in the bundled schema."""
+        path = tmp_path / "mine.json"
+        path.write_text(text(raw), encoding="utf-8")
+        assert sr.load_file(path).meetings.get("visit").title == "A visit"
+
+    def test_load_file_names_the_file(self, tmp_path: Path, raw: dict[str, Any]) -> None:
+        """A bad file's error starts with the file's path."""
+        raw["meetings"][0]["date"][0]["value"] = "2019-13"
+        path = tmp_path / "bad.json"
+        path.write_text(text(raw), encoding="utf-8")
+        with pytest.raises(sr.DataError) as info:
+            sr.load_file(path)
+        assert info.value.source == str(path)
+        assert str(info.value).startswith(f"{path}: $.meetings[0].date[0].value")
+
+    def test_missing_file_is_an_os_error(self, tmp_path: Path) -> None:
+        """A file that does not exist raises FileNotFoundError, not DataError."""
+        with pytest.raises(FileNotFoundError):
+            sr.load_file(tmp_path / "absent.json")
+
+    def test_dump_writes_canonical_json(self, tmp_path: Path, ds: sr.Dataset) -> None:
+        """dump writes what dumps returns, and leaves no temporary file."""
+        path = tmp_path / "out.json"
+        sr.dump(ds, path)
+        assert path.read_text(encoding="utf-8") == sr.dumps(ds)
+        assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+    def test_dump_replaces_whole_file(self, tmp_path: Path, raw: dict[str, Any]) -> None:
+        """dump over a longer existing file leaves only the new content."""
+        path = tmp_path / "out.json"
+        path.write_text("x" * 100_000, encoding="utf-8")
+        small = sr.loads(text(raw))
+        sr.dump(small, path)
+        assert sr.load_file(path) == small
+
+
+class TestBundled:
+    def test_load_is_cached(self) -> None:
+        """Every call returns the very same object."""
+        assert sr.load() is sr.load()
+
+    def test_load_from_threads(self) -> None:
+        """Sixteen threads calling load() at once all get one object."""
+        results: list[sr.Dataset] = []
+        barrier = threading.Barrier(16)
+
+        def worker() -> None:
+            barrier.wait()
+            results.append(sr.load())
+
+        threads = [threading.Thread(target=worker) for _ in range(16)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(results) == 16
+        assert all(result is results[0] for result in results)
+
+
+class TestDecodeErrors:
+    @pytest.mark.parametrize(
+        ("data", "message"),
+        [
+            ("", "the input is empty"),
+            ("   \n", "the input is empty"),
+            ("{", "not valid JSON"),
+            ('{"format": 1,}', "not valid JSON"),
+            ("[]", "the top level must be a JSON object"),
+            ('"text"', "the top level must be a JSON object"),
+            ("{}", "required field is missing"),
+            ('{"format": 2, "version": "x"}', "unsupported format 2"),
+            ('{"format": "1", "version": "x"}', "unsupported format '1'"),
+            ('{"format": true, "version": "x"}', "unsupported format True"),
+            ('{"format": 1, "version": "x", "n": NaN}', "NaN is not valid JSON"),
+            ('{"format": 1, "version": "x", "n": -Infinity}', "-Infinity is not valid JSON"),
+            ('{"format": 1, "format": 1, "version": "x"}', "appears twice"),
+            ("\ufeff{}", "byte-order mark"),
+            (b"\xef\xbb\xbf{}", "byte-order mark"),
+            (b'{"format": 1, "version": "\xff"}', "not valid UTF-8"),
+            ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+            ('{"format": 1, "version": "x", "n": ' + "9" * 5000 + "}", "not valid JSON"),
+        ],
+    )
+    def test_bad_document(self, data: str | bytes, message: str) -> None:
+        """Input that is not a dataset document raises DataError, never anything else."""
+        error = error_of(data)
+        assert message in str(error)
+        assert isinstance(error, ValueError)
+        assert isinstance(error, sr.Error)
+
+    def test_not_text(self) -> None:
+        """Something that is neither str nor bytes is a TypeError (a programming error)."""
+        with pytest.raises(TypeError):
+            sr.loads(42)  # type: ignore[arg-type]
+
+    def test_unknown_top_level_field(self, raw: dict[str, Any]) -> None:
+        """A top-level key the format does not define is reported, not ignored."""
+        raw["meeting"] = []
+        assert "unknown field: meeting" in str(error_of(text(raw)))
+
+
+class TestStructureErrors:
+    def test_wrong_type_has_json_path(self, raw: dict[str, Any]) -> None:
+        """A value of the wrong type is reported at its path, with the record id."""
+        raw["meetings"][0]["count"] = "5"
+        error = error_of(text(raw))
+        assert error.problems == (
+            sr.Problem("$.meetings[0].count", "expected an integer, got a string", "visit"),
+        )
+
+    @pytest.mark.parametrize(
+        ("change", "path", "message"),
+        [
+            (lambda r: r["meetings"][0].pop("kind"), "$.meetings[0].kind", "required field"),
+            (
+                lambda r: r["meetings"][0].update(kind="visit"),
+                "$.meetings[0].kind",
+                "unknown value 'visit'; expected one of 'state_visit'",
+            ),
+            (
+                lambda r: r["meetings"][0].update(extra=1),
+                "$.meetings[0]",
+                "unknown field: extra",
+            ),
+            (
+                lambda r: r["meetings"][0].update(participants="xi-jinping"),
+                "$.meetings[0].participants",
+                "expected an array, got a string",
+            ),
+            (
+                lambda r: r["meetings"][0]["participants"][0].update(who=None),
+                "$.meetings[0].participants[0].who",
+                "expected a string, got null",
+            ),
+            (
+                lambda r: r["meetings"][0]["date"][0].update(value="2019-02-30"),
+                "$.meetings[0].date[0].value",
+                "day 30 is out of range",
+            ),
+            (
+                lambda r: r["meetings"][0]["date"][0].update(value="2019-06??"),
+                "$.meetings[0].date[0].value",
+                "invalid EDTF",
+            ),
+            (
+                lambda r: r["meetings"][0].update(date=[]),
+                "$.meetings[0].date",
+                "at least one claim",
+            ),
+            (
+                lambda r: r["meetings"][0].update(count=True),
+                "$.meetings[0].count",
+                "expected an integer, got a boolean",
+            ),
+            (
+                lambda r: r["meetings"][0].update(count=0),
+                "$.meetings[0]",
+                "count must be at least 1",
+            ),
+            (
+                lambda r: r["meetings"][0].update(id="Visit"),
+                "$.meetings[0].id",
+                "not a valid id",
+            ),
+            (
+                lambda r: r["meetings"][0].update(citations=[]),
+                "$.meetings[0].citations",
+                "at least one entry",
+            ),
+            (
+                lambda r: r["meetings"][0]["citations"][0].update(basis="inferred"),
+                "$.meetings[0].citations[0]",
+                "needs a note",
+            ),
+            (
+                lambda r: r["meetings"][0]["date"][1]["citation"].pop("confidence"),
+                "$.meetings[0].date[1].citation",
+                "needs a confidence",
+            ),
+            (
+                lambda r: r["meetings"][0]["citations"][0].update(paragraphs=[0]),
+                "$.meetings[0].citations[0]",
+                "start at 1",
+            ),
+            (
+                lambda r: r["documents"][0].update(sha256="abc"),
+                "$.documents[0].sha256",
+                "not a lowercase hex SHA-256",
+            ),
+            (
+                lambda r: r["countries"][0].update(aliases=["PRC", "PRC"]),
+                "$.countries[0].aliases",
+                "must not repeat",
+            ),
+            (
+                lambda r: r["offices"][0].update(status="ongoing", end=r["offices"][0]["start"]),
+                "$.offices[0]",
+                "ongoing office cannot have an end",
+            ),
+        ],
+    )
+    def test_located_problem(
+        self, raw: dict[str, Any], change: Any, path: str, message: str
+    ) -> None:
+        """Each kind of bad value is reported at the right JSON path."""
+        change(raw)
+        error = error_of(text(raw))
+        assert any(p.path == path and message in p.message for p in error.problems), error
+
+    def test_all_problems_at_once(self, raw: dict[str, Any]) -> None:
+        """Problems in several records are all listed in one error."""
+        raw["meetings"][0]["count"] = "x"
+        raw["places"][0]["kind"] = "town"
+        raw["countries"][1]["name"] = 7
+        error = error_of(text(raw))
+        assert sorted(paths(error)) == [
+            "$.countries[1].name",
+            "$.meetings[0].count",
+            "$.places[0].kind",
+        ]
+        assert "3 problems" in str(error)
+
+
+class TestIntegrityErrors:
+    @pytest.mark.parametrize(
+        ("change", "path", "message"),
+        [
+            (
+                lambda r: r["places"][0].update(id="china"),
+                "$.places[0].id",
+                "duplicate id, first used at $.countries[0]",
+            ),
+            (
+                lambda r: r["places"][0].update(within="atlantis"),
+                "$.places[0].within",
+                "'atlantis', which is not in the dataset",
+            ),
+            (
+                lambda r: r["offices"][0].update(person="moscow"),
+                "$.offices[0].person",
+                "a Place; expected a Leader",
+            ),
+            (
+                lambda r: r["meetings"][0]["participants"][0].update(who="nobody"),
+                "$.meetings[0].participants[0].who",
+                "not in the dataset",
+            ),
+            (
+                lambda r: r["meetings"][0]["citations"][0].update(paragraphs=[4]),
+                "$.meetings[0].citations[0].paragraphs[0]",
+                "paragraph 4 is out of range",
+            ),
+            (
+                lambda r: r["meetings"][0]["citations"][0].update(document="other"),
+                "$.meetings[0].citations[0].document",
+                "not a known document",
+            ),
+            (
+                lambda r: r["meetings"][0]["date"][1].update(value="2014-01-01"),
+                "$.meetings[0].date[1].value",
+                "date claims disagree",
+            ),
+            (
+                lambda r: r["offices"][0].update(
+                    status="ended",
+                    end=[
+                        {
+                            "value": "2010",
+                            "citation": {"basis": "stated", "document": "doc", "paragraphs": [1]},
+                        }
+                    ],
+                ),
+                "$.offices[0].end",
+                "ends (2010) before it starts (2013-03)",
+            ),
+            (lambda r: r.pop("offices"), "$.leaders[0]", "needs at least one office"),
+            (
+                lambda r: (
+                    r["places"].append(
+                        {
+                            "id": "red-square",
+                            "citations": r["places"][0]["citations"],
+                            "name": "Red Square",
+                            "kind": "square",
+                            "within": "moscow",
+                        }
+                    )
+                    or r["places"][0].update(within="red-square")
+                ),
+                "$.places[0].within",
+                "cycle",
+            ),
+        ],
+    )
+    def test_integrity_problem(
+        self, raw: dict[str, Any], change: Any, path: str, message: str
+    ) -> None:
+        """Cross-record problems are caught at load time with their path."""
+        change(raw)
+        error = error_of(text(raw))
+        assert any(p.path == path and message in p.message for p in error.problems), error
+
+    def test_record_id_in_message(self, raw: dict[str, Any]) -> None:
+        """The message names the id of the record at fault."""
+        raw["places"][0]["within"] = "atlantis"
+        assert "(id 'moscow')" in str(error_of(text(raw)))
+
+    def test_dataset_constructor_checks_too(self, ds: sr.Dataset) -> None:
+        """Building a Dataset from records runs the same checks."""
+        meetings = ds.meetings
+        with pytest.raises(sr.DataError, match="duplicate id"):
+            sr.Dataset(meetings=(meetings[0], meetings[0]))
+
+    def test_error_limits_message_but_keeps_problems(self, raw: dict[str, Any]) -> None:
+        """A long list is cut short in the message but kept whole in .problems."""
+        raw["meetings"] = [dict(raw["meetings"][0], id=f"m{i}", kind="nope") for i in range(30)]
+        error = error_of(text(raw))
+        assert len(error.problems) == 30
+        assert "and 10 more" in str(error)
