@@ -90,36 +90,36 @@ class Dataset:
     FORMAT: ClassVar[int] = FORMAT
 
     __slots__ = (
+        "_countries",
+        "_documents",
         "_events",
+        "_happenings",
+        "_leaders",
+        "_meetings",
+        "_offices",
+        "_organisations",
         "_others",
         "_people",
+        "_places",
+        "_projects",
         "_registry",
-        "countries",
-        "documents",
-        "happenings",
-        "leaders",
-        "meetings",
-        "offices",
-        "organisations",
-        "places",
-        "projects",
-        "statements",
-        "treaties",
-        "version",
+        "_statements",
+        "_treaties",
+        "_version",
     )
 
-    version: str
-    documents: Collection[Document]
-    countries: Collection[Country]
-    organisations: Collection[Organisation]
-    places: Collection[Place]
-    leaders: Collection[Leader]
-    offices: Collection[Office]
-    meetings: Collection[Meeting]
-    happenings: Collection[Happening]
-    treaties: Collection[Treaty]
-    projects: Collection[Project]
-    statements: Collection[Statement]
+    _version: str
+    _documents: Collection[Document]
+    _countries: Collection[Country]
+    _organisations: Collection[Organisation]
+    _places: Collection[Place]
+    _leaders: Collection[Leader]
+    _offices: Collection[Office]
+    _meetings: Collection[Meeting]
+    _happenings: Collection[Happening]
+    _treaties: Collection[Treaty]
+    _projects: Collection[Project]
+    _statements: Collection[Statement]
     _others: Collection[Person]
     _people: Collection[Person]
     _events: Collection[Event]
@@ -161,10 +161,10 @@ class Dataset:
         if problems:
             raise DataError(source, problems)
         init = object.__setattr__
-        init(self, "version", version)
+        init(self, "_version", version)
         for name, cls in SECTIONS:
             noun = "person" if name == "people" else cls.__name__.lower()
-            init(self, _SLOT.get(name, name), Collection(sections[name], kind=noun))
+            init(self, _slot(name), Collection(sections[name], kind=noun))
         init(self, "_people", Collection(sections["leaders"] + sections["people"], kind="person"))
         init(
             self, "_events", Collection(sections["meetings"] + sections["happenings"], kind="event")
@@ -181,6 +181,66 @@ class Dataset:
         return (_rebuild, (self.version, self.sections()))
 
     @property
+    def version(self) -> str:
+        """The version of the data (not of the library)."""
+        return self._version
+
+    @property
+    def documents(self) -> Collection[Document]:
+        """The sources the records cite."""
+        return self._documents
+
+    @property
+    def countries(self) -> Collection[Country]:
+        """States, with their ISO 3166 codes."""
+        return self._countries
+
+    @property
+    def organisations(self) -> Collection[Organisation]:
+        """Bodies that are not states."""
+        return self._organisations
+
+    @property
+    def places(self) -> Collection[Place]:
+        """Cities, squares, rivers, institutions, regions."""
+        return self._places
+
+    @property
+    def leaders(self) -> Collection[Leader]:
+        """People who hold a state office."""
+        return self._leaders
+
+    @property
+    def offices(self) -> Collection[Office]:
+        """Offices held over time."""
+        return self._offices
+
+    @property
+    def meetings(self) -> Collection[Meeting]:
+        """Encounters of leaders."""
+        return self._meetings
+
+    @property
+    def happenings(self) -> Collection[Happening]:
+        """Dated happenings that are not meetings."""
+        return self._happenings
+
+    @property
+    def treaties(self) -> Collection[Treaty]:
+        """Treaties, joint statements and memoranda."""
+        return self._treaties
+
+    @property
+    def projects(self) -> Collection[Project]:
+        """Cooperation projects."""
+        return self._projects
+
+    @property
+    def statements(self) -> Collection[Statement]:
+        """Things said or claimed."""
+        return self._statements
+
+    @property
     def people(self) -> Collection[Person]:
         """Everyone the sources name: the leaders first, then the other people."""
         return self._people
@@ -195,7 +255,7 @@ class Dataset:
 
         As in the file, ``people`` holds only the people who are not leaders.
         """
-        return {name: tuple(getattr(self, _SLOT.get(name, name))) for name, _ in SECTIONS}
+        return {name: tuple(getattr(self, _slot(name))) for name, _ in SECTIONS}
 
     def records(self) -> Iterator[Record | Document]:
         """Every record, section by section, in file order."""
@@ -234,7 +294,9 @@ class Dataset:
         return f"<Dataset {self.version}: {shown}>"
 
 
-_SLOT: Final = {"people": "_others"}
+def _slot(section: str) -> str:
+    """The attribute that holds a section's records (people: only non-leaders)."""
+    return "_others" if section == "people" else f"_{section}"
 
 
 def _rebuild(version: str, sections: dict[str, Any]) -> Dataset:

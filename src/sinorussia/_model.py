@@ -284,6 +284,9 @@ class Dating:
 
     @best.default
     def _best(self) -> When:
+        # Defaults run before validators, so the empty case is refused here.
+        if not self.claims:
+            raise FieldError("claims", "a date needs at least one claim")
         return min(self.claims, key=lambda c: _span_days(c.value)).value
 
     @classmethod

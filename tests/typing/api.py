@@ -1,0 +1,71 @@
+"""Static checks of the public API's types: mypy checks this file, pytest never runs it."""
+
+from __future__ import annotations
+
+from typing import assert_type
+
+import pendulum
+
+import sinorussia as sr
+
+ds = sr.load()
+assert_type(ds, sr.Dataset)
+assert_type(sr.load_file("x.json"), sr.Dataset)
+assert_type(sr.loads(b"{}"), sr.Dataset)
+assert_type(sr.dumps(ds), str)
+
+# Collections are typed by their record class.
+assert_type(ds.leaders, sr.Collection[sr.Leader])
+assert_type(ds.people, sr.Collection[sr.Person])
+assert_type(ds.meetings, sr.Collection[sr.Meeting])
+assert_type(ds.happenings, sr.Collection[sr.Happening])
+assert_type(ds.events, sr.Collection[sr.Meeting | sr.Happening])
+assert_type(ds.treaties, sr.Collection[sr.Treaty])
+assert_type(ds.projects, sr.Collection[sr.Project])
+assert_type(ds.statements, sr.Collection[sr.Statement])
+assert_type(ds.offices, sr.Collection[sr.Office])
+assert_type(ds.places, sr.Collection[sr.Place])
+assert_type(ds.countries, sr.Collection[sr.Country])
+assert_type(ds.documents, sr.Collection[sr.Document])
+
+# get() returns the record; with a default, the record or the default.
+assert_type(ds.leaders.get("wang-yi"), sr.Leader)
+assert_type(ds.leaders.get("wang-yi", None), sr.Leader | None)
+assert_type(ds.meetings[0], sr.Meeting)
+assert_type(ds.meetings[1:], sr.Collection[sr.Meeting])
+assert_type(ds.get("moscow"), sr.Record | sr.Document)
+
+# Records have real, typed attributes.
+wang = ds.leaders.get("wang-yi")
+assert_type(wang.name, str)
+assert_type(wang.aliases, tuple[str, ...])
+assert_type(wang.wikidata, str | None)
+meeting = ds.meetings.get("guilin-talks-2021")
+assert_type(meeting.kind, sr.MeetingKind)
+assert_type(meeting.kind.cameo, str | None)
+assert_type(meeting.date, sr.Dating | None)
+assert_type(meeting.participants, tuple[sr.Participant, ...])
+assert_type(meeting.count, int | None)
+if meeting.date is not None:
+    assert_type(meeting.date.best, sr.PartialDate | sr.DateInterval)
+    assert_type(meeting.date.lower, pendulum.Date | None)
+    assert_type(meeting.date.claims, tuple[sr.DateClaim, ...])
+treaty = ds.treaties.get("treaty-of-good-neighborliness")
+assert_type(treaty.signed, sr.Dating | None)
+assert_type(treaty.signatories, tuple[sr.Participant, ...])
+office = ds.offices.get("xi-jinping-president-of-china")
+assert_type(office.status, sr.OfficeStatus)
+assert_type(office.period, sr.DateInterval | None)
+
+# Dates.
+assert_type(sr.parse_edtf("2019-06"), sr.PartialDate | sr.DateInterval)
+assert_type(sr.PartialDate(2019, 6).lower, pendulum.Date)
+assert_type(sr.PartialDate(2019).anniversary(20), sr.PartialDate)
+assert_type(sr.to_when(2020), sr.PartialDate | sr.DateInterval)
+
+# Errors.
+try:
+    sr.loads("{}")
+except sr.DataError as error:
+    assert_type(error.problems, tuple[sr.Problem, ...])
+    assert_type(error.problems[0].path, str)
