@@ -10,23 +10,23 @@ from pathlib import Path
 import pytest
 
 import sinorussia as sr
-from sinorussia.cli import main, timeline_rows
+from sinorussia.cli import main
 
 
 class TestTimeline:
     def test_rows_in_date_order(self, ds: sr.Dataset) -> None:
         """Rows are sorted by date, oldest first."""
-        keys = [row[0].best.sort_key for row in timeline_rows(ds)]
+        keys = [entry.date.best.sort_key for entry in ds.timeline()]
         assert keys == sorted(keys)
 
     def test_includes_events_signings_and_milestones(self, ds: sr.Dataset) -> None:
         """The timeline holds dated events, treaty signings and project milestones."""
-        kinds = {row[1] for row in timeline_rows(ds)}
+        kinds = {entry.kind for entry in ds.timeline()}
         assert {"ceremony", "treaty signed", "milestone", "aid_delivery"} <= kinds
 
     def test_undated_records_are_left_out(self, ds: sr.Dataset) -> None:
         """Records without a date are not placed on the timeline."""
-        ids = {row[2] for row in timeline_rows(ds)}
+        ids = {entry.record.id for entry in ds.timeline()}
         assert "russian-expert-delegation" not in ids
 
     def test_text_output(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -272,7 +272,7 @@ class TestStructureErrors:
             (
                 lambda r: r["offices"][0].update(status="ongoing", end=r["offices"][0]["start"]),
                 "$.offices[0]",
-                "ongoing office cannot have an end",
+                "an office with an end date has ended, not 'ongoing'",
             ),
         ],
     )

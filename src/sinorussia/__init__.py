@@ -10,7 +10,7 @@ Example:
 
 from ._dataset import FORMAT, Dataset
 from ._dates import DateInterval, PartialDate, Precision, Unbounded, When, parse_edtf, to_when
-from ._errors import DataError, Error, NotFound, Problem
+from ._errors import Ambiguous, DataError, Error, NotFound, Problem
 from ._load import dump, dumps, load, load_file, loads
 from ._model import (
     Basis,
@@ -47,12 +47,15 @@ from ._model import (
     Treaty,
     TreatyKind,
 )
-from ._query import Collection
+from ._query import Collection, Match
+from ._timeline import Anniversary, Entry, Tenure
 
 __version__ = "0.1.0"
 
 __all__ = [
     "FORMAT",
+    "Ambiguous",
+    "Anniversary",
     "Basis",
     "Citation",
     "Collection",
@@ -64,12 +67,14 @@ __all__ = [
     "DateInterval",
     "Dating",
     "Document",
+    "Entry",
     "Error",
     "Event",
     "Figure",
     "Happening",
     "HappeningKind",
     "Leader",
+    "Match",
     "Meeting",
     "MeetingKind",
     "Milestone",
@@ -93,6 +98,7 @@ __all__ = [
     "Sector",
     "Statement",
     "StatementKind",
+    "Tenure",
     "Treaty",
     "TreatyKind",
     "Unbounded",

@@ -36,7 +36,8 @@ from ._model import (
     Treaty,
     ref_targets,
 )
-from ._query import Collection, find
+from ._query import Collection, Context, Match, find
+from ._timeline import Anniversary, Entry, Tenure, anniversaries, tenure, timeline
 
 __all__ = ["FORMAT", "SECTIONS", "Dataset"]
 
@@ -90,9 +91,11 @@ class Dataset:
     FORMAT: ClassVar[int] = FORMAT
 
     __slots__ = (
+        "_context",
         "_countries",
         "_documents",
         "_events",
+        "_everything",
         "_happenings",
         "_leaders",
         "_meetings",
@@ -124,6 +127,8 @@ class Dataset:
     _people: Collection[Person]
     _events: Collection[Event]
     _registry: dict[str, Record | Document]
+    _context: Context
+    _everything: Collection[Record | Document] | None
 
     def __init__(
         self,
@@ -161,15 +166,26 @@ class Dataset:
         if problems:
             raise DataError(source, problems)
         init = object.__setattr__
+        context = Context(registry)
+        init(self, "_context", context)
         init(self, "_version", version)
         for name, cls in SECTIONS:
             noun = "person" if name == "people" else cls.__name__.lower()
-            init(self, _slot(name), Collection(sections[name], kind=noun))
-        init(self, "_people", Collection(sections["leaders"] + sections["people"], kind="person"))
+            init(self, _slot(name), Collection(sections[name], kind=noun, context=context))
         init(
-            self, "_events", Collection(sections["meetings"] + sections["happenings"], kind="event")
+            self,
+            "_people",
+            Collection(sections["leaders"] + sections["people"], kind="person", context=context),
+        )
+        init(
+            self,
+            "_events",
+            Collection(
+                sections["meetings"] + sections["happenings"], kind="event", context=context
+            ),
         )
         init(self, "_registry", registry)
+        init(self, "_everything", None)
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError("Dataset is immutable; build a new one instead")
@@ -269,6 +285,133 @@ class Dataset:
 
         """
         return find(self._registry, id, kind="record")  # type: ignore[no-any-return]
+
+    def all(self) -> Collection[Record | Document]:
+        """Every record as one collection, to filter or search across classes."""
+        everything = self._everything
+        if everything is None:
+            everything = Collection(self._registry.values(), kind="record", context=self._context)
+            object.__setattr__(self, "_everything", everything)
+        return everything
+
+    def lookup(self, text: str) -> Record | Document:
+        """The one record of any class whose name or alias matches ``text``.
+
+        See :meth:`Collection.lookup` for the matching rules.
+
+        Raises:
+            NotFound: Nothing matches (``Ambiguous``: several do).
+
+        """
+        return self.all().lookup(text)
+
+    def search(self, text: str, *, limit: int | None = 10) -> list[Match[Record | Document]]:
+        """Records of any class ranked by how well a name matches ``text``."""
+        return self.all().search(text, limit=limit)
+
+    def related(self, record: Record | Document | str) -> Collection[Record | Document]:
+        """Every record linked to ``record`` by a reference, either way.
+
+        For a leader: their offices, the meetings and happenings they took part
+        in, their statements, the treaties they signed, and their country. For
+        a treaty: its parties, place, signing event and signatories, and the
+        projects and happenings that refer to it. Narrow the result by class
+        with ``of_type``::
+
+            ds.related("xi-jinping").of_type(sr.Meeting)
+
+        Raises:
+            NotFound: ``record`` is an id that is not in the dataset.
+
+        """
+        record_id = record if isinstance(record, str) else record.id
+        if record_id not in self._registry:
+            find(self._registry, record_id, kind="record")
+        linked = self._links().get(record_id, set())
+        return Collection(
+            (r for r in self._registry.values() if r.id in linked),
+            kind="record",
+            context=self._context,
+        )
+
+    def _links(self) -> dict[str, set[str]]:
+        cached = self._context.cache.get("links")
+        if cached is None:
+            cached = {}
+            for record in self._registry.values():
+                for target in _references(record):
+                    if target != record.id:
+                        cached.setdefault(record.id, set()).add(target)
+                        cached.setdefault(target, set()).add(record.id)
+            self._context.cache["links"] = cached
+        links: dict[str, set[str]] = cached
+        return links
+
+    def timeline(
+        self, *, start: object = None, end: object = None, certain: bool = False
+    ) -> list[Entry]:
+        """Every dated event, treaty signing and project milestone, in date order.
+
+        Args:
+            start: Leave out entries that (possibly, or with ``certain``
+                certainly) ended before this date.
+            end: Leave out entries that began after this date.
+            certain: Keep only entries that certainly fall between ``start``
+                and ``end``.
+
+        Returns:
+            Entries ordered by date (see ``PartialDate`` for the order), then
+            by id.
+
+        """
+        return timeline(self, start=start, end=end, certain=certain)
+
+    def anniversaries(self, year: int, *, every: int = 5) -> list[Anniversary]:
+        """Round anniversaries falling in ``year``: (record, years) pairs.
+
+        A record counts if its best date is a single date or an interval within
+        one year, and ``year`` minus its year is a positive multiple of
+        ``every``. The anniversary keeps the date's precision: the 70th of a
+        year-precision victory is a year.
+
+        Example:
+            >>> [(a.record.id, a.years) for a in ds.anniversaries(2021, every=10)]
+            [('treaty-of-good-neighborliness', 20), ...]
+
+        """
+        return anniversaries(self, year, every=every)
+
+    def offices_on(
+        self, when: object, *, person: object = None, certain: bool = False
+    ) -> Collection[Office]:
+        """Offices held (possibly, or certainly) on a date, optionally of one person.
+
+        Args:
+            when: A date or period (anything ``during`` accepts).
+            person: Only this person's offices (id, name or record).
+            certain: Only offices the sources show as certainly held then.
+
+        """
+        offices = self.offices
+        if person is not None:
+            offices = offices.where(
+                person=self._context.resolve(person, what="person", classes=(Person,))
+            )
+        return offices.held_on(when, certain=certain)
+
+    def tenure(self, office: Office | str, *, on: object) -> Tenure:
+        """How long an office had been held on a date, as a range.
+
+        The range is honest about partial dates: a tenure that began in March
+        2013 had lasted between ``on - 2013-03-31`` and ``on - 2013-03-01``.
+
+        Raises:
+            ValueError: The office's start is unknown, or ``on`` is before it.
+
+        """
+        if isinstance(office, str):
+            office = self.offices.get(office)
+        return tenure(office, on)
 
     def __contains__(self, id: object) -> bool:
         return id in self._registry
@@ -449,3 +592,20 @@ def _place_cycles(places: tuple[Place, ...]) -> Iterator[Problem]:
                 break
             seen.add(parent)
             parent = within[parent]
+
+
+def _references(record: Any) -> Iterator[str]:
+    """Every id a record refers to, in any of its fields or nested values."""
+    for field in attrs.fields(type(record)):
+        if not field.init:
+            continue
+        value = getattr(record, field.name)
+        if ref_targets(field):
+            if isinstance(value, tuple):
+                yield from value
+            elif isinstance(value, str):
+                yield value
+        elif isinstance(value, tuple):
+            for item in value:
+                if attrs.has(type(item)) and not isinstance(item, Citation):
+                    yield from _references(item)

@@ -1,12 +1,12 @@
 """The exceptions sinorussia raises.
 
 Every exception the library raises on purpose derives from :class:`Error`, so
-``except sinorussia.Error`` catches them all::
+``except sinorussia.Error`` catches them all. The tree::
 
-Error:
+    sinorussia.Error
     ├── DataError(Error, ValueError)   bad input: says which file and where in it
     └── NotFound(Error, LookupError)   no record with that id or name
-
+        └── Ambiguous(NotFound)        a name that fits several records
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["DataError", "Error", "NotFound", "Problem"]
+__all__ = ["Ambiguous", "DataError", "Error", "NotFound", "Problem"]
 
 
 class Error(Exception):
@@ -106,3 +106,24 @@ class NotFound(Error, LookupError):
 
     def __reduce__(self) -> tuple[type[NotFound], tuple[str]]:
         return (type(self), (self.key,))
+
+
+class Ambiguous(NotFound):
+    """A name matches several records equally well.
+
+    Attributes:
+        candidates: The ids of the records it matches.
+
+    """
+
+    candidates: tuple[str, ...]
+
+    def __init__(self, key: str, *, kind: str = "record", candidates: Iterable[str] = ()) -> None:
+        self.key = key
+        self.candidates = tuple(candidates)
+        self.suggestions = self.candidates
+        shown = ", ".join(repr(c) for c in self.candidates)
+        Exception.__init__(self, f"{key!r} matches several {kind} records: {shown}; use an id")
+
+    def __reduce__(self) -> tuple[type[NotFound], tuple[str]]:
+        return (NotFound, (self.key,))

@@ -234,6 +234,8 @@ class Citation:
                 raise ValueError("an inferred citation needs a note saying how it was inferred")
             if self.confidence is not None:
                 raise ValueError("confidence applies to external citations only")
+            if self.source is not None:
+                raise ValueError("a source address applies to external citations only")
         if self.paragraphs and self.document is None:
             raise ValueError("paragraph numbers need a document")
 
@@ -391,9 +393,9 @@ class OfficeStatus(enum.StrEnum):
 class Role(enum.StrEnum):
     """The part an actor plays in a meeting, happening or signature.
 
-    ``HOST`` and ``GUEST`` follow CAMEO 043 / 042 (and PLOVER's actor and
-    recipient); ``ACTOR`` and ``RECIPIENT`` are the giver and receiver of aid or
-    an act.
+    ``HOST`` and ``GUEST`` are the two sides of a visit (CAMEO 043 "host a
+    visit" and 042 "make a visit"); ``ACTOR`` and ``RECIPIENT`` are the giver
+    and receiver of aid or of another act (PLOVER's actor and recipient).
     """
 
     HOST = "host"
@@ -582,7 +584,7 @@ class Document:
     paragraphs: int
     sha256: str = attrs.field(validator=_pattern(_SHA256, "a lowercase hex SHA-256 digest"))
     date: Dating | None = None
-    url: str | None = None
+    url: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.paragraphs < 1:
@@ -679,8 +681,9 @@ class Person(Record):
     ``Person``. ``ds.people`` holds both.
 
     Attributes:
-        name: Canonical English name, given name first (``Xi Jinping`` is the
-            Chinese order, family name first, as English sources write it).
+        name: Canonical English name, in the order English sources use:
+            given name first for Russian names (``Sergei Lavrov``), family
+            name first for Chinese ones (``Xi Jinping``).
         aliases: Other spellings and native-script names (``习近平``).
         nationality: The id of the person's country, where the sources say.
         description: Who they are, in a few words of our own.
@@ -745,8 +748,8 @@ class Office(Record):
     attested: Dating | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.status is OfficeStatus.ONGOING and self.end is not None:
-            raise ValueError("an ongoing office cannot have an end date")
+        if self.end is not None and self.status is not OfficeStatus.ENDED:
+            raise ValueError(f"an office with an end date has ended, not {self.status.value!r}")
 
     @property
     def period(self) -> DateInterval | None:
@@ -787,7 +790,7 @@ def _first_day_side(value: When, *, lower: bool) -> PartialDate:
 
 @attrs.frozen(kw_only=True)
 class Participant:
-    """A person or country taking part, with their role.
+    """A person, country or organisation taking part, with their role.
 
     Attributes:
         who: The id of a person, country or organisation.
@@ -1011,6 +1014,8 @@ class Statement(Record):
             raise ValueError("a quotation has a quote, and only a quotation has one")
         if self.kind is not StatementKind.CLAIM and self.speaker is None:
             raise ValueError(f"a {self.kind.value} needs a speaker")
+        if self.kind is StatementKind.CLAIM and self.speaker is not None:
+            raise ValueError("a claim is the source's own voice and has no speaker")
 
     def __repr__(self) -> str:
         return f"<Statement {self.id} {self.kind.value} by {self.speaker or 'the source'}>"

@@ -1,19 +1,70 @@
-"""Typed, immutable collections of records.
+"""Typed, immutable, chainable collections of records.
 
 A :class:`Collection` is a read-only :class:`~collections.abc.Sequence` of one
-record type, with look-up by id. Collections never change after they are made;
-anything that filters one returns a new one.
+record type. Its filters (``involving``, ``during``, ``at``, ``of_kind`` ...)
+return new collections and chain; they are lazy: a chain is planned and run
+once, the first time its records are needed.
+
+How a chain runs: the records of the dataset a collection came from (its
+*base*) carry indexes, built once and only when first needed: by id, by actor
+(participant, party, speaker), by place (with every place that contains it),
+by kind, and by date bounds (sorted, searched with bisect). A chain picks the
+most selective keyed filter to drive it; if it also has a date filter, it
+searches that key's own date-sorted index, so
+``involving("xi-jinping").during(2020)`` looks only at Xi's meetings of about
+2020, not at all of Xi's meetings. The remaining filters then check the few
+candidates left.
+
+Dates are partial, so a period asks one of two questions: does a record
+*possibly* fall in it (its range of days overlaps the period: the default) or
+*certainly* (its range lies inside: ``certain=True``).
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Generic, NoReturn, Protocol, TypeVar, overload
+import bisect
+import html
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Generic,
+    Literal,
+    NoReturn,
+    Protocol,
+    TypeVar,
+    overload,
+)
 
-from ._errors import NotFound
+import attrs
 
-__all__ = ["Collection", "find"]
+from ._dates import _NEG_INF, _POS_INF, _Temporal, to_when
+from ._errors import Ambiguous, NotFound
+from ._model import (
+    Basis,
+    Citation,
+    Country,
+    Dating,
+    Happening,
+    Meeting,
+    Office,
+    OfficeStatus,
+    Organisation,
+    Person,
+    Place,
+    Project,
+    ProjectStatus,
+    Statement,
+    Treaty,
+    TreatyKind,
+)
+from ._names import key, names_of, score
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Collection", "Context", "Match", "find", "record_span"]
 
 
 class _HasId(Protocol):
@@ -22,15 +73,492 @@ class _HasId(Protocol):
 
 
 T = TypeVar("T", bound=_HasId)
-_MISSING: Any = object()
+U = TypeVar("U", bound=_HasId)
 D = TypeVar("D")
+_MISSING: Any = object()
+
+_NARROW: Final = 400
+"""Records whose dates span at most this many days go into the bisect index;
+wider ones (intervals of years, open ends) are few and checked one by one."""
+
+
+# -- what a record says about itself -----------------------------------------
+
+
+def record_span(record: object) -> tuple[int, int] | None:
+    """The first and last day (as ordinals) a record's date may cover.
+
+    The date is the best claim of ``date`` (meetings, happenings, statements,
+    documents) or ``signed`` (treaties). An office spans its tenure; an unknown
+    start or end is unbounded, so an office of unknown dates may have been held
+    at any time. Undated records give ``None``.
+    """
+    if isinstance(record, Treaty):
+        dating = record.signed
+    elif isinstance(record, Office):
+        lo, hi = _NEG_INF, _POS_INF
+        if record.start is not None:
+            lo = record.start.best._span[0]
+        if record.end is not None:
+            hi = record.end.best._span[1]
+        return lo, hi
+    else:
+        dating = getattr(record, "date", None)
+    if isinstance(dating, Dating):
+        return dating.best._span
+    return None
+
+
+def _direct_actors(record: object) -> tuple[str, ...]:
+    if isinstance(record, Meeting | Happening):
+        return tuple(p.who for p in record.participants)
+    if isinstance(record, Treaty):
+        return (*record.parties, *(p.who for p in record.signatories))
+    if isinstance(record, Statement):
+        return (*((record.speaker,) if record.speaker else ()), *record.about)
+    if isinstance(record, Office):
+        return (
+            record.person,
+            record.organisation,
+            *((record.posted_to,) if record.posted_to else ()),
+        )
+    if isinstance(record, Project):
+        return record.parties
+    if isinstance(record, Person):
+        return (record.id, *((record.nationality,) if record.nationality else ()))
+    if isinstance(record, Organisation):
+        return (record.id, *record.members, *((record.country,) if record.country else ()))
+    return ()
+
+
+def _record_place(record: object) -> str | None:
+    if isinstance(record, Project):
+        return record.location
+    if isinstance(record, Place):
+        return record.id
+    place = getattr(record, "place", None)
+    return place if isinstance(place, str) else None
+
+
+def _record_kind(record: object) -> str | None:
+    if isinstance(record, Office):
+        return record.role.value
+    kind = getattr(record, "kind", None)
+    return getattr(kind, "value", None)
+
+
+def _citations(value: object) -> Iterator[Citation]:
+    if isinstance(value, Citation):
+        yield value
+    elif isinstance(value, Dating):
+        for claim in value.claims:
+            yield claim.citation
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _citations(item)
+    elif attrs.has(type(value)):
+        cls: Any = type(value)
+        for field in attrs.fields(cls):
+            if field.init:
+                yield from _citations(getattr(value, field.name))
+
+
+def _label(record: object) -> str:
+    for attribute in ("name", "title", "text", "post"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+# -- the dataset context -------------------------------------------------------
+
+
+class Context:
+    """What filters need to know about the dataset a collection belongs to.
+
+    It resolves ids and names, widens a person to their country (so a meeting
+    of Xi Jinping involves China), and knows which places lie inside which.
+    Collections made by a :class:`~sinorussia.Dataset` have one; a collection
+    built by hand has none and matches ids literally.
+    """
+
+    __slots__ = ("_all", "_registry", "cache")
+
+    def __init__(self, registry: Mapping[str, Any]) -> None:
+        self._registry = registry
+        self._all: Collection[Any] | None = None
+        self.cache: dict[str, Any] = {}
+
+    def get(self, id: str) -> Any:
+        """The record with this id, or ``None``."""
+        return self._registry.get(id)
+
+    def resolve(self, value: object, *, what: str, classes: tuple[type, ...] = ()) -> str:
+        """The id of ``value``: a record, an id, or a name or alias.
+
+        Raises:
+            NotFound: Nothing in the dataset answers to ``value``.
+            TypeError: ``value`` is neither a record nor a string.
+
+        """
+        if not isinstance(value, str):
+            record_id = getattr(value, "id", None)
+            if not isinstance(record_id, str):
+                raise TypeError(f"expected an id, a name or a record, got {type(value).__name__}")
+            value = record_id
+        record = self._registry.get(value)
+        if record is not None and (not classes or isinstance(record, classes)):
+            return value
+        if self._all is None:
+            self._all = Collection(self._registry.values(), kind="record")
+        pool = self._all if not classes else self._all.filter(lambda r: isinstance(r, classes))
+        try:
+            found: str = pool.lookup(value).id
+        except Ambiguous:
+            raise
+        except NotFound as exc:
+            raise NotFound(value, kind=what, suggestions=exc.suggestions) from None
+        return found
+
+    def actors(self, record: object) -> frozenset[str]:
+        """Everyone a record involves, widened to their countries."""
+        found: set[str] = set()
+        for actor in _direct_actors(record):
+            found.add(actor)
+            other = self._registry.get(actor)
+            if isinstance(other, Person) and other.nationality:
+                found.add(other.nationality)
+            elif isinstance(other, Organisation) and other.country:
+                found.add(other.country)
+        return frozenset(found)
+
+    def around(self, place: str | None) -> frozenset[str]:
+        """A place and every place or country that contains it."""
+        found: set[str] = set()
+        while place is not None and place not in found:
+            found.add(place)
+            record = self._registry.get(place)
+            place = record.within if isinstance(record, Place) else None
+        return frozenset(found)
+
+
+_LITERAL: Final = Context({})
+
+
+# -- indexes -------------------------------------------------------------------
+
+
+class _Dates:
+    """Records' day ranges, sorted by first day, for bisect range searches."""
+
+    __slots__ = ("_his", "_los", "_positions", "_span", "_wide")
+
+    def __init__(self, items: Iterable[tuple[int, tuple[int, int] | None]]) -> None:
+        narrow: list[tuple[int, int, int]] = []
+        self._wide: list[tuple[int, int, int]] = []
+        span = 0
+        for position, bounds in items:
+            if bounds is None:
+                continue
+            lo, hi = bounds
+            if hi - lo <= _NARROW:
+                narrow.append((lo, hi, position))
+                span = max(span, hi - lo)
+            else:
+                self._wide.append((position, lo, hi))
+        narrow.sort()
+        self._los = [lo for lo, _, _ in narrow]
+        self._his = [hi for _, hi, _ in narrow]
+        self._positions = [position for _, _, position in narrow]
+        self._span = span
+
+    def _scan(self, start: int, stop: int, keep: Callable[[int, int], bool]) -> list[int]:
+        los, his, positions = self._los, self._his, self._positions
+        found = [positions[i] for i in range(start, stop) if keep(los[i], his[i])]
+        found.extend(position for position, lo, hi in self._wide if keep(lo, hi))
+        return found
+
+    def search(self, mode: str, lo: int, hi: int, certain: bool) -> list[int]:
+        """Positions of the records that match a period filter (unsorted)."""
+        los = self._los
+        if mode == "during":
+            if certain:
+                start, stop = bisect.bisect_left(los, lo), bisect.bisect_right(los, hi)
+                return self._scan(start, stop, lambda a, b: a >= lo and b <= hi)
+            start = bisect.bisect_left(los, lo - self._span)
+            stop = bisect.bisect_right(los, hi)
+            return self._scan(start, stop, lambda a, b: a <= hi and b >= lo)
+        if mode == "before":
+            stop = bisect.bisect_left(los, lo)
+            if certain:
+                return self._scan(0, stop, lambda a, b: b < lo)
+            return self._scan(0, stop, lambda a, b: a < lo)
+        # after
+        if certain:
+            start = bisect.bisect_right(los, hi)
+            return self._scan(start, len(los), lambda a, b: a > hi)
+        start = bisect.bisect_right(los, hi - self._span)
+        return self._scan(start, len(los), lambda a, b: b > hi)
+
+
+class _Base(Generic[T]):
+    """The records a family of collections is drawn from, with their indexes.
+
+    Every index is built at most once, the first time a filter needs it.
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_dates",
+        "_index",
+        "_keyed_dates",
+        "_keys",
+        "_names",
+        "_paragraphs",
+        "_spans",
+        "context",
+        "records",
+    )
+
+    def __init__(self, records: tuple[T, ...], context: Context) -> None:
+        self.records = records
+        self.context = context
+        self._by_id: dict[str, int] | None = None
+        self._spans: list[tuple[int, int] | None] | None = None
+        self._dates: _Dates | None = None
+        self._keys: dict[str, list[frozenset[str]]] = {}
+        self._index: dict[str, dict[str, list[int]]] = {}
+        self._keyed_dates: dict[tuple[str, str], _Dates] = {}
+        self._names: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+        self._paragraphs: list[frozenset[tuple[str | None, int, Basis]]] | None = None
+
+    def by_id(self) -> dict[str, int]:
+        if self._by_id is None:
+            self._by_id = {record.id: position for position, record in enumerate(self.records)}
+        return self._by_id
+
+    def spans(self) -> list[tuple[int, int] | None]:
+        if self._spans is None:
+            self._spans = [record_span(record) for record in self.records]
+        return self._spans
+
+    def dates(self) -> _Dates:
+        if self._dates is None:
+            self._dates = _Dates(enumerate(self.spans()))
+        return self._dates
+
+    def keys(self, family: str) -> list[frozenset[str]]:
+        """Each record's keys of one family: actors, places or kinds."""
+        found = self._keys.get(family)
+        if found is None:
+            context = self.context
+            if family == "actor":
+                found = [context.actors(record) for record in self.records]
+            elif family == "place":
+                found = [context.around(_record_place(record)) for record in self.records]
+            else:
+                found = [frozenset(filter(None, (_record_kind(r),))) for r in self.records]
+            self._keys[family] = found
+        return found
+
+    def index(self, family: str) -> dict[str, list[int]]:
+        """Key -> sorted positions of the records that have it."""
+        found = self._index.get(family)
+        if found is None:
+            found = {}
+            for position, keys in enumerate(self.keys(family)):
+                for record_key in keys:
+                    found.setdefault(record_key, []).append(position)
+            self._index[family] = found
+        return found
+
+    def keyed_dates(self, family: str, record_key: str) -> _Dates:
+        """The date index of just the records that have one key."""
+        found = self._keyed_dates.get((family, record_key))
+        if found is None:
+            spans = self.spans()
+            positions = self.index(family).get(record_key, [])
+            found = _Dates((position, spans[position]) for position in positions)
+            self._keyed_dates[family, record_key] = found
+        return found
+
+    def names(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Name key -> positions, and word -> positions (for surnames)."""
+        if self._names is None:
+            full: dict[str, list[int]] = {}
+            words: dict[str, list[int]] = {}
+            for position, record in enumerate(self.records):
+                for name in names_of(record):
+                    name_key = key(name)
+                    if position not in full.setdefault(name_key, []):
+                        full[name_key].append(position)
+                    if isinstance(record, Meeting | Happening | Statement):
+                        continue  # titles are sentences: no word index
+                    for word in name_key.split():
+                        if position not in words.setdefault(word, []):
+                            words[word].append(position)
+            self._names = (full, words)
+        return self._names
+
+    def paragraphs(self) -> list[frozenset[tuple[str | None, int, Basis]]]:
+        """Each record's cited (document, paragraph, basis) triples."""
+        if self._paragraphs is None:
+            self._paragraphs = [
+                frozenset(
+                    (citation.document, paragraph, citation.basis)
+                    for citation in _citations(record)
+                    for paragraph in citation.paragraphs
+                )
+                for record in self.records
+            ]
+        return self._paragraphs
+
+
+# -- filters -------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Keyed:
+    """Records that have any of ``keys`` in ``family``."""
+
+    family: str
+    keys: frozenset[str]
+
+    def estimate(self, base: _Base[Any]) -> int:
+        index = base.index(self.family)
+        return sum(len(index.get(k, ())) for k in self.keys)
+
+    def candidates(self, base: _Base[Any]) -> list[int]:
+        index = base.index(self.family)
+        if len(self.keys) == 1:
+            return index.get(next(iter(self.keys)), [])
+        return sorted({p for k in self.keys for p in index.get(k, ())})
+
+    def match(self, base: _Base[Any], position: int) -> bool:
+        return not self.keys.isdisjoint(base.keys(self.family)[position])
+
+
+@attrs.frozen
+class _Period:
+    """Records whose date falls during, before or after a period."""
+
+    mode: Literal["during", "before", "after"]
+    lo: int
+    hi: int
+    certain: bool
+
+    def search(self, dates: _Dates) -> list[int]:
+        return dates.search(self.mode, self.lo, self.hi, self.certain)
+
+    def match(self, base: _Base[Any], position: int) -> bool:
+        bounds = base.spans()[position]
+        if bounds is None:
+            return False
+        a, b = bounds
+        lo, hi = self.lo, self.hi
+        if self.mode == "during":
+            return (a >= lo and b <= hi) if self.certain else (a <= hi and b >= lo)
+        if self.mode == "before":
+            return b < lo if self.certain else a < lo
+        return a > hi if self.certain else b > hi
+
+
+@attrs.frozen(eq=False)
+class _Check:
+    """Records for which a function of the record holds (no index)."""
+
+    test: Callable[[Any], bool]
+
+    def match(self, base: _Base[Any], position: int) -> bool:
+        return self.test(base.records[position])
+
+
+@attrs.frozen(eq=False)
+class _PositionCheck:
+    """Records for which a function of the base and position holds (no index)."""
+
+    test: Callable[[_Base[Any], int], bool]
+
+    def match(self, base: _Base[Any], position: int) -> bool:
+        return self.test(base, position)
+
+
+_Filter = _Keyed | _Period | _Check | _PositionCheck
+
+
+def _plan(base: _Base[Any], filters: tuple[_Filter, ...]) -> list[int]:
+    """The positions, in dataset order, of the records that pass every filter."""
+    keyed = [f for f in filters if isinstance(f, _Keyed)]
+    periods = [f for f in filters if isinstance(f, _Period)]
+    used: list[_Filter] = []
+    candidates: Iterable[int]
+    if keyed:
+        driver = min(keyed, key=lambda f: f.estimate(base))
+        used.append(driver)
+        if periods:
+            period = periods[0]
+            used.append(period)
+            found: set[int] = set()
+            for record_key in driver.keys:
+                found.update(period.search(base.keyed_dates(driver.family, record_key)))
+            candidates = sorted(found)
+        else:
+            candidates = driver.candidates(base)
+    elif periods:
+        period = periods[0]
+        used.append(period)
+        candidates = sorted(period.search(base.dates()))
+    else:
+        candidates = range(len(base.records))
+    rest = [f for f in filters if not any(f is u for u in used)]
+    if not rest:
+        return list(candidates)
+    return [p for p in candidates if all(f.match(base, p) for f in rest)]
+
+
+def _bounds(value: object) -> tuple[int, int]:
+    if isinstance(value, Dating):
+        return value.best._span
+    if isinstance(value, _Temporal):
+        return value._span
+    span: tuple[int, int] = to_when(value)._span
+    return span
+
+
+# -- results of searches --------------------------------------------------------
+
+
+@attrs.frozen
+class Match(Generic[U]):
+    """One result of :meth:`Collection.search`.
+
+    Attributes:
+        record: The record found.
+        score: How well it matched, from 0 to 1 (1: a name matched exactly).
+        name: The name or alias that matched best.
+
+    """
+
+    record: U
+    score: float
+    name: str
+
+
+# -- the collection --------------------------------------------------------------
 
 
 class Collection(Sequence[T], Generic[T]):
     """An immutable, ordered collection of records of one type.
 
     Indexing, slicing, ``len`` and iteration work as for a tuple; a slice is a
-    ``Collection`` again. Records are in dataset order.
+    ``Collection`` again. Records keep dataset order. Every filter returns a
+    new ``Collection`` and leaves this one as it is, so filters chain::
+
+        ds.meetings.involving("xi-jinping", "vladimir-putin").during(2020)
+
+    ``"some-id" in collection`` tests for an id; ``get`` fetches by id,
+    ``lookup`` by name or alias, ``search`` ranks fuzzy matches.
 
     Example:
         >>> ds.leaders.get("wang-yi").name
@@ -41,16 +569,42 @@ class Collection(Sequence[T], Generic[T]):
 
     """
 
-    __slots__ = ("_by_id", "_items", "_kind")
+    __slots__ = ("_base", "_by_id", "_filters", "_items", "_kind")
 
-    _items: tuple[T, ...]
+    _base: _Base[T]
+    _filters: tuple[_Filter, ...]
+    _items: tuple[T, ...] | None
     _by_id: dict[str, T] | None
     _kind: str
 
-    def __init__(self, items: Iterable[T] = (), *, kind: str = "record") -> None:
-        object.__setattr__(self, "_items", tuple(items))
-        object.__setattr__(self, "_by_id", None)
-        object.__setattr__(self, "_kind", kind)
+    def __init__(
+        self, items: Iterable[T] = (), *, kind: str = "record", context: Context | None = None
+    ) -> None:
+        init = object.__setattr__
+        records = tuple(items)
+        init(self, "_base", _Base(records, context or _LITERAL))
+        init(self, "_filters", ())
+        init(self, "_items", records)
+        init(self, "_by_id", None)
+        init(self, "_kind", kind)
+
+    def _derive(self, step: _Filter) -> Collection[T]:
+        derived = object.__new__(type(self))
+        init = object.__setattr__
+        init(derived, "_base", self._base)
+        init(derived, "_filters", (*self._filters, step))
+        init(derived, "_items", None)
+        init(derived, "_by_id", None)
+        init(derived, "_kind", self._kind)
+        return derived
+
+    def _records(self) -> tuple[T, ...]:
+        items = self._items
+        if items is None:
+            records = self._base.records
+            items = tuple(records[p] for p in _plan(self._base, self._filters))
+            object.__setattr__(self, "_items", items)
+        return items
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError(f"{type(self).__name__} is immutable")
@@ -66,43 +620,48 @@ class Collection(Sequence[T], Generic[T]):
     def __getitem__(self, index: slice) -> Collection[T]: ...
     def __getitem__(self, index: int | slice) -> T | Collection[T]:
         if isinstance(index, slice):
-            return Collection(self._items[index], kind=self._kind)
-        return self._items[index]
+            return Collection(self._records()[index], kind=self._kind, context=self._base.context)
+        return self._records()[index]
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._records())
 
     def __iter__(self) -> Iterator[T]:
-        return iter(self._items)
+        return iter(self._records())
+
+    def __bool__(self) -> bool:
+        return bool(self._records())
 
     def __contains__(self, item: object) -> bool:
         """Whether a record, or a record with that id, is in the collection."""
         if isinstance(item, str):
             return item in self._index()
-        return item in self._items
+        return item in self._records()
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Collection):
-            return self._items == other._items
+            return self._records() == other._records()
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._items)
+        return hash(self._records())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self._items,), {"kind": self._kind})
-
-    def __setstate__(self, state: dict[str, str]) -> None:
-        object.__setattr__(self, "_kind", state["kind"])
+        return (_rebuild, (self._records(), self._kind))
 
     # -- look-up ----------------------------------------------------------
 
     def _index(self) -> dict[str, T]:
         index = self._by_id
         if index is None:
-            index = {item.id: item for item in self._items}
+            index = {item.id: item for item in self._records()}
             object.__setattr__(self, "_by_id", index)
         return index
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the records, in order."""
+        return tuple(item.id for item in self._records())
 
     @overload
     def get(self, id: str) -> T: ...
@@ -128,18 +687,408 @@ class Collection(Sequence[T], Generic[T]):
             return find(self._index(), id, kind=self._kind)
         return find(self._index(), id, default, kind=self._kind)
 
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """The ids of the records, in order."""
-        return tuple(item.id for item in self._items)
+    def lookup(self, text: str) -> T:
+        """The one record whose name, alias or id matches ``text``.
+
+        Matching ignores case, spacing, punctuation and accents, and reads
+        Cyrillic as Latin letters; a single word may match one word of a name
+        (a surname). "Lavrov", "LAVROV ", "Sergey Lavrov" and "Лавров" all
+        find Sergei Lavrov.
+
+        Raises:
+            NotFound: Nothing matches; the error suggests close names.
+            Ambiguous: Several records match equally well (a ``NotFound``
+                too); the error lists them.
+
+        Example:
+            >>> ds.leaders.lookup("Лавров").id
+            'sergei-lavrov'
+
+        """
+        wanted = key(text)
+        full, words = self._base.names()
+        allowed = None if not self._filters else set(self._index())
+        for positions in (
+            full.get(wanted, []),
+            _all_words(words, wanted.split()),
+        ):
+            records = self._base.records
+            found = [records[p] for p in positions if allowed is None or records[p].id in allowed]
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise Ambiguous(text, kind=self._kind, candidates=[r.id for r in found])
+        suggestions = [m.record.id for m in self.search(text, limit=3) if m.score >= 0.6]
+        raise NotFound(text, kind=self._kind, suggestions=suggestions)
+
+    def search(self, text: str, *, limit: int | None = 10) -> list[Match[T]]:
+        """Records ranked by how well one of their names matches ``text``.
+
+        Args:
+            text: What to look for: part of a name, a misspelling, an alias.
+            limit: At most this many results (``None``: all that match at all).
+
+        Returns:
+            Matches with a score above 0.5, best first; equal scores in id
+            order, so the ranking is deterministic.
+
+        """
+        results: list[Match[T]] = []
+        for record in self._records():
+            names = names_of(record)
+            best = max(names, key=lambda name: score(text, (name,)))
+            value = score(text, (best,))
+            if value > 0.5:
+                results.append(Match(record, round(value, 4), best))
+        results.sort(key=lambda m: (-m.score, m.record.id))
+        return results if limit is None else results[:limit]
+
+    # -- filters ----------------------------------------------------------
+
+    def involving(self, *who: object, match: Literal["all", "any"] = "all") -> Collection[T]:
+        """Records that involve these people, countries or organisations.
+
+        A record involves its participants (meetings, happenings), parties and
+        signatories (treaties), speaker and subjects (statements), holder and
+        state (offices), parties (projects), and the countries of all of
+        these: a meeting of Xi Jinping involves China.
+
+        Args:
+            who: Ids, names or records.
+            match: ``"all"`` (the default): every one of them is involved;
+                ``"any"``: at least one is.
+
+        Raises:
+            NotFound: One of ``who`` is not in the dataset.
+
+        """
+        context = self._base.context
+        ids = [
+            context.resolve(w, what="person, country or organisation")
+            if context is not _LITERAL
+            else _id_of(w)
+            for w in who
+        ]
+        if not ids:
+            raise TypeError("involving() needs at least one person, country or organisation")
+        if match == "any":
+            return self._derive(_Keyed("actor", frozenset(ids)))
+        if match != "all":
+            raise ValueError(f"match must be 'all' or 'any', not {match!r}")
+        result = self
+        for record_id in dict.fromkeys(ids):
+            result = result._derive(_Keyed("actor", frozenset((record_id,))))
+        return result
+
+    def during(self, period: object, *, certain: bool = False) -> Collection[T]:
+        """Records whose date possibly (or, with ``certain``, certainly) falls in ``period``.
+
+        Args:
+            period: A year (``2020``), an EDTF string (``"2020-04"``,
+                ``"2013/2015"``), a ``date``, a pendulum ``Date`` or
+                ``Interval``, a ``(start, end)`` pair, or a ``Dating``.
+            certain: Only records that certainly fall in the period: their
+                whole range of possible days lies inside it. By default a
+                record matches if it may fall in it (the ranges overlap).
+
+        Example:
+            >>> len(ds.meetings.during(2020))  # "in 2020", and "2013-03/2021"
+            8
+            >>> len(ds.meetings.during(2020, certain=True))
+            2
+
+        """
+        lo, hi = _bounds(period)
+        return self._derive(_Period("during", lo, hi, certain))
+
+    def before(self, when: object, *, certain: bool = False) -> Collection[T]:
+        """Records that possibly (or certainly) happened before ``when`` began."""
+        lo, hi = _bounds(when)
+        return self._derive(_Period("before", lo, hi, certain))
+
+    def after(self, when: object, *, certain: bool = False) -> Collection[T]:
+        """Records that possibly (or certainly) happened after ``when`` ended."""
+        lo, hi = _bounds(when)
+        return self._derive(_Period("after", lo, hi, certain))
+
+    def at(self, place: object) -> Collection[T]:
+        """Records located at ``place`` or anywhere inside it.
+
+        Red Square lies in Moscow, which lies in Russia, so ``at("russia")``
+        finds the 2015 parade.
+
+        Raises:
+            NotFound: ``place`` is not in the dataset.
+
+        """
+        context = self._base.context
+        place_id = (
+            context.resolve(place, what="place", classes=_PLACES)
+            if context is not _LITERAL
+            else _id_of(place)
+        )
+        return self._derive(_Keyed("place", frozenset((place_id,))))
+
+    def of_kind(self, *kinds: object) -> Collection[T]:
+        """Records of any of these kinds (enum members or their string values).
+
+        The kind is ``kind`` for meetings, happenings, treaties, statements,
+        places and organisations, and ``role`` for offices.
+        """
+        values = frozenset(str(getattr(k, "value", k)) for k in kinds)
+        if not values:
+            raise TypeError("of_kind() needs at least one kind")
+        return self._derive(_Keyed("kind", values))
+
+    def cited_in(
+        self, *paragraphs: int, document: str | None = None, basis: Basis | str | None = None
+    ) -> Collection[T]:
+        """Records that cite any of these paragraphs (anywhere in the record).
+
+        Args:
+            paragraphs: Paragraph numbers.
+            document: Only citations of this document.
+            basis: Only citations on this basis (``"stated"`` ...).
+
+        """
+        wanted = frozenset(paragraphs)
+        wanted_basis = None if basis is None else Basis(basis)
+
+        def test(base: _Base[Any], position: int) -> bool:
+            return any(
+                paragraph in wanted
+                and (document is None or cited == document)
+                and (wanted_basis is None or how is wanted_basis)
+                for cited, paragraph, how in base.paragraphs()[position]
+            )
+
+        return self._derive(_PositionCheck(test))
+
+    def where(self, **fields: object) -> Collection[T]:
+        """Records whose fields equal the values given.
+
+        A tuple field matches if it contains the value; an enum field matches
+        its member or its string value.
+
+        Example:
+            >>> ds.offices.where(person="wang-yi").ids
+            ('wang-yi-state-councilor', 'wang-yi-foreign-minister')
+
+        """
+
+        def test(record: Any) -> bool:
+            for name, wanted in fields.items():
+                if not hasattr(record, name):
+                    return False
+                value = getattr(record, name)
+                if isinstance(value, tuple) and not isinstance(wanted, tuple):
+                    if wanted not in value:
+                        return False
+                elif value != wanted and getattr(value, "value", _MISSING) != wanted:
+                    return False
+            return True
+
+        records = self._base.records
+        if records:
+            first: Any = type(records[0])
+            known = {f.name for f in attrs.fields(first)} if attrs.has(first) else set()
+            unknown = sorted(set(fields) - known) if known else []
+            if unknown and all(attrs.has(type(r)) for r in records[:1]):
+                raise TypeError(f"{type(records[0]).__name__} has no field {unknown[0]!r}")
+        return self._derive(_Check(test))
+
+    def filter(self, predicate: Callable[[T], bool]) -> Collection[T]:
+        """Records for which ``predicate(record)`` is true."""
+        return self._derive(_Check(predicate))
+
+    def of_type(self, cls: type[U]) -> Collection[U]:
+        """The records that are instances of ``cls``, typed as such.
+
+        Example:
+            >>> ds.related(ds.leaders.get("xi-jinping")).of_type(sr.Meeting)
+
+        """
+        return self._derive(_Check(lambda record: isinstance(record, cls)))  # type: ignore[return-value]
+
+    def by_date(self) -> Collection[T]:
+        """The same records ordered by date (see ``PartialDate``); undated last."""
+        spans = self._base.spans()
+        index = self._base.by_id()
+
+        def order(record: T) -> tuple[int, int, int]:
+            position = index[record.id]
+            bounds = spans[position]
+            if bounds is None:
+                return (_POS_INF + 1, _POS_INF + 1, position)
+            return (bounds[0], bounds[1], position)
+
+        return Collection(
+            sorted(self._records(), key=order), kind=self._kind, context=self._base.context
+        )
+
+    # -- filters of one record type --------------------------------------
+
+    def signed(
+        self: Collection[Treaty],
+        *,
+        before: object = None,
+        after: object = None,
+        certain: bool = False,
+    ) -> Collection[Treaty]:
+        """Treaties signed before and/or after the given dates."""
+        result: Collection[Treaty] = self._only(Treaty, "signed")
+        if before is not None:
+            result = result.before(before, certain=certain)
+        if after is not None:
+            result = result.after(after, certain=certain)
+        return result
+
+    def in_force(
+        self: Collection[Treaty], *, on: object, certain: bool = False
+    ) -> Collection[Treaty]:
+        """Treaties and agreements in force on a date.
+
+        A record with a known entry into force matches if that date possibly
+        (or certainly) came no later than ``on``. A treaty or agreement whose
+        entry into force is unknown matches only as possible, if it was
+        possibly signed by then. Joint statements and memoranda without an
+        entry into force are not binding instruments and never match.
+        """
+        self._only(Treaty, "in_force")
+        lo, hi = _bounds(on)
+
+        def test(treaty: Treaty) -> bool:
+            if treaty.in_force is not None:
+                start, _ = treaty.in_force.best._span
+                end = treaty.in_force.best._span[1]
+                return end <= lo if certain else start <= hi
+            if certain or treaty.kind not in (TreatyKind.TREATY, TreatyKind.AGREEMENT):
+                return False
+            return treaty.signed is None or treaty.signed.best._span[0] <= hi
+
+        return self._derive(_Check(test))
+
+    def with_status(
+        self: Collection[Project], *statuses: ProjectStatus | str
+    ) -> Collection[Project]:
+        """Projects with any of these statuses."""
+        self._only(Project, "with_status")
+        wanted = frozenset(ProjectStatus(s) for s in statuses)
+        return self._derive(_Check(lambda project: project.status in wanted))
+
+    def held_on(
+        self: Collection[Office], when: object, *, certain: bool = False
+    ) -> Collection[Office]:
+        """Offices held (possibly, or certainly) on a date or through a period.
+
+        Certain: the tenure's known bounds enclose the date, or the sources
+        attest the office within it. Possible: nothing known rules it out
+        (an unknown start or end is unbounded).
+        """
+        self._only(Office, "held_on")
+        lo, hi = _bounds(when)
+
+        def test(office: Office) -> bool:
+            span = record_span(office)
+            assert span is not None
+            start, end = span
+            if certain:
+                if office.attested is not None:
+                    a, b = office.attested.best._span
+                    if a >= lo and b <= hi:
+                        return True
+                known_start = office.start is not None
+                known_end = office.end is not None or office.status is OfficeStatus.ONGOING
+                start_hi = office.start.best._span[1] if office.start is not None else _POS_INF
+                return known_start and known_end and start_hi <= lo and end >= hi
+            return start <= hi and end >= lo
+
+        return self._derive(_Check(test))
+
+    def _only(self, cls: type, method: str) -> Any:
+        records = self._base.records
+        if records and not all(isinstance(r, cls) for r in records[:1]):
+            raise TypeError(
+                f"{method}() applies to {cls.__name__.lower()} records, not {self._kind}s"
+            )
+        return self
 
     # -- display ----------------------------------------------------------
 
     def __repr__(self) -> str:
-        shown = ", ".join(item.id for item in self._items[:5])
-        more = f", ... +{len(self._items) - 5}" if len(self._items) > 5 else ""
-        noun = self._kind if len(self._items) == 1 else f"{self._kind}s"
-        return f"<Collection of {len(self._items)} {noun}: {shown}{more}>"
+        records = self._records()
+        shown = ", ".join(item.id for item in records[:5])
+        more = f", ... +{len(records) - 5}" if len(records) > 5 else ""
+        noun = self._kind if len(records) == 1 else _plural(self._kind)
+        return f"<Collection of {len(records)} {noun}: {shown}{more}>"
+
+    def _repr_html_(self) -> str:
+        records = self._records()
+        rows = []
+        for record in records[:50]:
+            kind = _record_kind(record) or ""
+            bounds = getattr(record, "date", None) or getattr(record, "signed", None)
+            when = bounds.edtf if isinstance(bounds, Dating) else ""
+            cells = (record.id, _label(record), kind, when)
+            rows.append(
+                "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>"
+            )
+        more = f"<p>... and {len(records) - 50} more</p>" if len(records) > 50 else ""
+        noun = self._kind if len(records) == 1 else _plural(self._kind)
+        return (
+            f"<p>{len(records)} {html.escape(noun)}</p>"
+            "<table><thead><tr><th>id</th><th>name</th><th>kind</th><th>date</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>{more}"
+        )
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame (needs the ``pandas`` extra).
+
+        One row per record, one flat column per field: enums as their
+        values, multi-valued fields joined with ``"; "``, each date as its
+        EDTF string plus ``<field>_lower`` / ``<field>_upper`` datetime
+        columns and ``<field>_basis`` (the basis of the best claim), and the
+        citations as ``paragraphs``, ``bases`` and ``sources``.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'sinorussia[pandas]'``).
+
+        """
+        from ._flat import to_pandas
+
+        return to_pandas(self._records())
+
+
+def _all_words(words: Mapping[str, list[int]], wanted: list[str]) -> list[int]:
+    """Positions whose names contain every one of the wanted words."""
+    if not wanted:
+        return []
+    sets = [set(words.get(word, ())) for word in wanted]
+    return sorted(set.intersection(*sets))
+
+
+def _id_of(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    record_id = getattr(value, "id", None)
+    if isinstance(record_id, str):
+        return record_id
+    raise TypeError(f"expected an id or a record, got {type(value).__name__}")
+
+
+def _plural(noun: str) -> str:
+    if noun == "person":
+        return "people"
+    if noun.endswith("y") and noun[-2:] not in ("ay", "ey", "oy"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _rebuild(items: tuple[Any, ...], kind: str) -> Collection[Any]:
+    return Collection(items, kind=kind)
+
+
+_PLACES: Final = (Place, Country)
 
 
 def find(index: Mapping[str, D], key: str, *default: Any, kind: str) -> Any:
@@ -157,5 +1106,7 @@ def find(index: Mapping[str, D], key: str, *default: Any, kind: str) -> Any:
             return default[0]
         if not isinstance(key, str):
             raise NotFound(repr(key), kind=kind) from None
+        import difflib
+
         suggestions = difflib.get_close_matches(key, list(index), n=3, cutoff=0.6)
         raise NotFound(key, kind=kind, suggestions=suggestions) from None

@@ -17,69 +17,34 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from ._dataset import Dataset
 from ._errors import DataError
 from ._load import load, load_file
-from ._model import Basis, Dating
+from ._model import Basis
 
-__all__ = ["main", "timeline_rows"]
+__all__ = ["main"]
 
 _BASIS_MARK = {Basis.STATED: "", Basis.INFERRED: "*", Basis.EXTERNAL: "+"}
 
 
-def timeline_rows(dataset: Dataset) -> list[tuple[Dating, str, str, str]]:
-    """Every dated event, signing and milestone, as (date, kind, id, title) rows.
-
-    Rows are ordered by date (see ``PartialDate`` for the ordering), then id.
-    """
-    rows: list[tuple[Dating, str, str, str]] = []
-    for event in dataset.events:
-        if event.date is not None:
-            rows.append((event.date, event.kind.value, event.id, event.title))
-    for treaty in dataset.treaties:
-        if treaty.signed is not None:
-            rows.append((treaty.signed, f"{treaty.kind.value} signed", treaty.id, treaty.name))
-    for project in dataset.projects:
-        for number, milestone in enumerate(project.milestones, start=1):
-            if milestone.date is not None:
-                rows.append(
-                    (
-                        milestone.date,
-                        "milestone",
-                        f"{project.id}#{number}",
-                        f"{project.name}: {milestone.title}",
-                    )
-                )
-    rows.sort(key=lambda row: (row[0].best.sort_key, row[2]))
-    return rows
-
-
-def _mark(dating: Dating) -> str:
-    best = next(c for c in dating.claims if c.value == dating.best)
-    return _BASIS_MARK[best.citation.basis]
-
-
 def _timeline(args: argparse.Namespace, out: TextIO) -> int:
     dataset = load() if args.data is None else load_file(args.data)
-    rows = timeline_rows(dataset)
+    entries = dataset.timeline()
     if args.json:
-        for dating, kind, record_id, title in rows:
-            best = next(c for c in dating.claims if c.value == dating.best)
+        for entry in entries:
             line = {
-                "date": dating.edtf,
-                "basis": best.citation.basis.value,
-                "kind": kind,
-                "id": record_id,
-                "title": title,
+                "date": entry.date.edtf,
+                "basis": entry.basis.value,
+                "kind": entry.kind,
+                "id": entry.record.id,
+                "title": entry.title,
             }
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
         return 0
-    width = max((len(d.edtf) + 1 for d, *_ in rows), default=10)
-    kind_width = max((len(k) for _, k, *_ in rows), default=4)
-    for dating, kind, _, title in rows:
-        out.write(
-            f"{(dating.edtf + _mark(dating)).ljust(width)}  {kind.ljust(kind_width)}  {title}\n"
-        )
+    width = max((len(e.date.edtf) + 1 for e in entries), default=10)
+    kind_width = max((len(e.kind) for e in entries), default=4)
+    for entry in entries:
+        when = entry.date.edtf + _BASIS_MARK[entry.basis]
+        out.write(f"{when.ljust(width)}  {entry.kind.ljust(kind_width)}  {entry.title}\n")
     out.write("\n* inferred from the article   + from an external source   (unmarked: stated)\n")
     return 0
 

@@ -1,0 +1,100 @@
+"""Names: normalisation for look-ups, and the fuzzy search score.
+
+A name is compared by its *key*: decomposed (NFKD), stripped of accents,
+case-folded, with punctuation turned into single spaces; Cyrillic is also
+transliterated into Latin letters, so "Лавров", "LAVROV " and "Lavrov" meet.
+Chinese characters are kept as they are: they match through the aliases the
+data records (``习近平``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any, Final
+
+__all__ = ["key", "names_of", "score", "tokens"]
+
+_PUNCTUATION: Final = re.compile(r"[\W_]+")
+
+# Russian scientific-ish transliteration, simplified: enough for keys to meet
+# the usual English spellings of Russian names.
+_CYRILLIC: Final = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e",
+        "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m",
+        "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+        "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+        "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def key(text: str) -> str:
+    """The comparison key of a name.
+
+    Example:
+        >>> key("  Sergéy LAVROV ")
+        'sergey lavrov'
+        >>> key("Сергей Лавров")
+        'sergei lavrov'
+
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # NFKD splits "й" into "и" plus a breve; recompose Cyrillic before
+    # transliterating so "й" and "ё" map as letters, then drop other accents.
+    recomposed = unicodedata.normalize("NFKC", decomposed).translate(_CYRILLIC)
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", recomposed) if not unicodedata.combining(c)
+    )
+    return _PUNCTUATION.sub(" ", plain).strip()
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The words of a name's key."""
+    return tuple(key(text).split())
+
+
+def names_of(record: Any) -> tuple[str, ...]:
+    """Every name a record answers to: name, official name, aliases, codes, title."""
+    found: list[str] = []
+    for attribute in ("name", "official_name", "title", "alpha2", "alpha3"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str):
+            found.append(value)
+    found.extend(getattr(record, "aliases", ()))
+    found.append(record.id)
+    return tuple(found)
+
+
+def score(query: str, names: Iterable[str]) -> float:
+    """How well ``query`` matches the best of ``names``, from 0 to 1.
+
+    An exact key match is 1; a query equal to one word of a name (a surname)
+    scores 0.9; a word that starts with it 0.8; otherwise the similarity
+    ratio of the keys (and of their closest words).
+    """
+    wanted = key(query)
+    if not wanted:
+        return 0.0
+    best = 0.0
+    for name in names:
+        name_key = key(name)
+        if name_key == wanted:
+            return 1.0
+        words = name_key.split()
+        if wanted in words or (len(wanted.split()) > 1 and set(wanted.split()) <= set(words)):
+            best = max(best, 0.9)
+            continue
+        if any(word.startswith(wanted) for word in words):
+            best = max(best, 0.8)
+            continue
+        ratio = difflib.SequenceMatcher(None, wanted, name_key).ratio()
+        for word in words:
+            ratio = max(ratio, 0.95 * difflib.SequenceMatcher(None, wanted, word).ratio())
+        best = max(best, ratio * 0.85)
+    return best

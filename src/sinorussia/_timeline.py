@@ -1,0 +1,182 @@
+"""Time across the dataset: the timeline, anniversaries, and tenures."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+import pendulum
+
+from ._dates import _NEG_INF, _POS_INF, PartialDate, When, to_when
+from ._model import Basis, Dating, Happening, Meeting, Milestone, Office, Project, Treaty
+
+if TYPE_CHECKING:
+    from ._dataset import Dataset
+
+__all__ = ["Anniversary", "Entry", "Tenure", "anniversaries", "tenure", "timeline"]
+
+
+@attrs.frozen
+class Entry:
+    """One line of the timeline: a dated event, treaty signing or milestone.
+
+    Attributes:
+        date: When, with every claim and its citation.
+        record: The meeting, happening, treaty or project.
+        kind: What happened: the event's kind, ``"<kind> signed"`` for a
+            treaty, ``"milestone"`` for a project step.
+        title: A one-line description.
+        milestone: The project milestone, for milestone entries.
+
+    """
+
+    date: Dating
+    record: Meeting | Happening | Treaty | Project
+    kind: str
+    title: str
+    milestone: Milestone | None = None
+
+    @property
+    def basis(self) -> Basis:
+        """The basis of the best date claim: stated, inferred or external."""
+        for claim in self.date.claims:
+            if claim.value is self.date.best:
+                return claim.citation.basis
+        return self.date.claims[0].citation.basis  # pragma: no cover
+
+    def __str__(self) -> str:
+        return f"{self.date.edtf} {self.kind}: {self.title}"
+
+
+def _entries(dataset: Dataset) -> list[Entry]:
+    entries: list[Entry] = []
+    for event in dataset.events:
+        if event.date is not None:
+            entries.append(Entry(event.date, event, event.kind.value, event.title))
+    for treaty in dataset.treaties:
+        if treaty.signed is not None:
+            entries.append(Entry(treaty.signed, treaty, f"{treaty.kind.value} signed", treaty.name))
+    for project in dataset.projects:
+        for milestone in project.milestones:
+            if milestone.date is not None:
+                title = f"{project.name}: {milestone.title}"
+                entries.append(Entry(milestone.date, project, "milestone", title, milestone))
+    entries.sort(key=lambda e: (e.date.best.sort_key, e.record.id, e.title))
+    return entries
+
+
+def timeline(
+    dataset: Dataset, *, start: object = None, end: object = None, certain: bool = False
+) -> list[Entry]:
+    """See :meth:`Dataset.timeline`."""
+    low = _NEG_INF if start is None else to_when(start)._span[0]
+    high = _POS_INF if end is None else to_when(end)._span[1]
+    kept = []
+    for entry in _entries(dataset):
+        lo, hi = entry.date.best._span
+        if (lo >= low and hi <= high) if certain else (hi >= low and lo <= high):
+            kept.append(entry)
+    return kept
+
+
+class Anniversary(NamedTuple):
+    """A round anniversary: the record and how many years it marks.
+
+    Unpacks as a pair: ``for record, years in ds.anniversaries(2021)``.
+    """
+
+    record: Meeting | Happening | Treaty
+    years: int
+
+    @property
+    def date(self) -> When:
+        """The anniversary date, with the precision of the original date."""
+        original = _date_of(self.record)
+        assert original is not None
+        return original.best.anniversary(self.years)
+
+
+def _date_of(record: Meeting | Happening | Treaty) -> Dating | None:
+    return record.signed if isinstance(record, Treaty) else record.date
+
+
+def _year_of(value: When) -> int | None:
+    """The single year a value falls in, or None if it spans several."""
+    if isinstance(value, PartialDate):
+        return value.year
+    start, end = value.start, value.end
+    if isinstance(start, PartialDate) and isinstance(end, PartialDate) and start.year == end.year:
+        return start.year
+    return None
+
+
+def anniversaries(dataset: Dataset, year: int, *, every: int = 5) -> list[Anniversary]:
+    """See :meth:`Dataset.anniversaries`."""
+    if every < 1:
+        raise ValueError("every must be a positive number of years")
+    found: list[Anniversary] = []
+    records: list[Meeting | Happening | Treaty] = [*dataset.events, *dataset.treaties]
+    for record in records:
+        dating = _date_of(record)
+        if dating is None:
+            continue
+        original = _year_of(dating.best)
+        if original is None:
+            continue
+        years = year - original
+        if years > 0 and years % every == 0:
+            found.append(Anniversary(record, years))
+    found.sort(key=lambda a: (_date_of(a.record).best.sort_key, a.record.id))  # type: ignore[union-attr]
+    return found
+
+
+@attrs.frozen
+class Tenure:
+    """How long an office had been held on a date, as a range of durations.
+
+    With partial dates the length is rarely one number: ``least`` and ``most``
+    are the shortest and longest durations the dates allow (equal when both
+    dates are days).
+
+    Attributes:
+        least: The shortest possible duration.
+        most: The longest possible duration.
+
+    """
+
+    least: pendulum.Interval[pendulum.Date]
+    most: pendulum.Interval[pendulum.Date]
+
+    @property
+    def exact(self) -> bool:
+        """Whether both dates were precise to the day."""
+        return self.least.in_days() == self.most.in_days()
+
+    def __str__(self) -> str:
+        if self.exact:
+            return self.least.in_words()
+        return f"between {self.least.in_words() or '0 days'} and {self.most.in_words()}"
+
+
+def _day(ordinal: int) -> pendulum.Date:
+    day = datetime.date.fromordinal(ordinal)
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+def tenure(office: Office, on: Any) -> Tenure:
+    """See :meth:`Dataset.tenure`."""
+    if office.start is None:
+        raise ValueError(f"the start of {office.id!r} is unknown")
+    start_lo, start_hi = office.start.best._span
+    when = on.best if isinstance(on, Dating) else to_when(on)
+    on_lo, on_hi = when._span
+    if on_hi < start_lo:
+        raise ValueError(f"{when.edtf} is before {office.id!r} began ({office.start.edtf})")
+    if office.end is not None and office.end.best._span[1] < on_lo:
+        raise ValueError(f"{office.id!r} had ended by {when.edtf} ({office.end.edtf})")
+    least_from, least_to = (start_hi, on_lo) if on_lo >= start_hi else (on_lo, on_lo)
+    return Tenure(
+        least=pendulum.Interval(_day(least_from), _day(least_to)),
+        most=pendulum.Interval(_day(start_lo), _day(on_hi)),
+    )
