@@ -30,6 +30,7 @@ added from elsewhere.
 from __future__ import annotations
 
 import enum
+import html
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Final, TypeAlias
@@ -559,6 +560,39 @@ class Record:
         name = getattr(self, "name", None) or getattr(self, "title", None)
         return f"<{type(self).__name__} {self.id}{f' {name!r}' if name else ''}>"
 
+    def _repr_html_(self) -> str:
+        """A two-column table of the record's fields, for notebooks."""
+        return _html_table(self)
+
+
+def _html_value(value: object) -> str:
+    if isinstance(value, Dating):
+        return "<br>".join(
+            f"{html.escape(c.value.edtf)} <small>({c.citation.basis.value})</small>"
+            for c in value.claims
+        )
+    if isinstance(value, tuple):
+        return "<br>".join(_html_value(item) for item in value)
+    if isinstance(value, enum.Enum):
+        return html.escape(str(value.value))
+    if isinstance(value, Citation):
+        return html.escape(repr(value).strip("<>"))
+    if attrs.has(type(value)):
+        cls: Any = type(value)
+        parts = (f"{f.name}={getattr(value, f.name)!r}" for f in attrs.fields(cls) if f.init)
+        return html.escape(", ".join(parts))
+    return html.escape(str(value))
+
+
+def _html_table(record: object) -> str:
+    cls: Any = type(record)
+    rows = "".join(
+        f"<tr><th style='text-align:left'>{field.name}</th><td>{_html_value(value)}</td></tr>"
+        for field in attrs.fields(cls)
+        if field.init and (value := getattr(record, field.name)) not in (None, ())
+    )
+    return f"<table><caption>{html.escape(cls.__name__)}</caption>{rows}</table>"
+
 
 @attrs.frozen(kw_only=True)
 class Document:
@@ -592,6 +626,10 @@ class Document:
 
     def __repr__(self) -> str:
         return f"<Document {self.id} {self.title!r}>"
+
+    def _repr_html_(self) -> str:
+        """A two-column table of the document's fields, for notebooks."""
+        return _html_table(self)
 
 
 @attrs.frozen(kw_only=True, repr=False)
