@@ -21,6 +21,9 @@ __all__ = ["Ambiguous", "DataError", "Error", "NotFound", "Problem"]
 class Error(Exception):
     """Base class of every exception raised by sinorussia."""
 
+    # Tracebacks and reprs name the public path, sinorussia.DataError.
+    __module__ = "sinorussia"
+
 
 @attrs.frozen
 class Problem:
@@ -56,6 +59,7 @@ class DataError(Error, ValueError):
 
     """
 
+    __module__ = "sinorussia"
     source: str
     problems: tuple[Problem, ...]
 
@@ -89,6 +93,7 @@ class NotFound(Error, LookupError):
 
     """
 
+    __module__ = "sinorussia"
     key: str
     suggestions: tuple[str, ...]
 
@@ -116,6 +121,7 @@ class Ambiguous(NotFound):
 
     """
 
+    __module__ = "sinorussia"
     candidates: tuple[str, ...]
 
     def __init__(self, key: str, *, kind: str = "record", candidates: Iterable[str] = ()) -> None:

@@ -69,3 +69,38 @@ try:
 except sr.DataError as error:
     assert_type(error.problems, tuple[sr.Problem, ...])
     assert_type(error.problems[0].path, str)
+
+# Chained queries keep the record type.
+assert_type(ds.meetings.involving("xi-jinping"), sr.Collection[sr.Meeting])
+assert_type(
+    ds.meetings.involving("xi-jinping", "vladimir-putin").during(2020, certain=True),
+    sr.Collection[sr.Meeting],
+)
+assert_type(ds.meetings.at("russia").of_kind(sr.MeetingKind.CEREMONY), sr.Collection[sr.Meeting])
+assert_type(ds.events.before("2015").after(1940), sr.Collection[sr.Meeting | sr.Happening])
+assert_type(ds.statements.cited_in(12).where(speaker="andrey-denisov"), sr.Collection[sr.Statement])
+assert_type(ds.treaties.in_force(on="2021-07-16"), sr.Collection[sr.Treaty])
+assert_type(ds.treaties.signed(before=2010).during("2001"), sr.Collection[sr.Treaty])
+assert_type(ds.projects.with_status("in_operation"), sr.Collection[sr.Project])
+assert_type(ds.offices.held_on("2015-05-09"), sr.Collection[sr.Office])
+assert_type(ds.meetings.by_date()[0], sr.Meeting)
+assert_type(ds.meetings.filter(lambda m: m.count == 1), sr.Collection[sr.Meeting])
+assert_type(ds.leaders.lookup("Lavrov"), sr.Leader)
+assert_type(ds.leaders.search("Lavrov"), list[sr.Match[sr.Leader]])
+assert_type(ds.leaders.search("Lavrov")[0].record, sr.Leader)
+
+# Navigation and time.
+assert_type(ds.related("xi-jinping"), sr.Collection[sr.Record | sr.Document])
+assert_type(ds.related("xi-jinping").of_type(sr.Meeting), sr.Collection[sr.Meeting])
+assert_type(ds.timeline(start=2015), list[sr.Entry])
+assert_type(ds.anniversaries(2021), list[sr.Anniversary])
+for record, years in ds.anniversaries(2021):
+    assert_type(record, sr.Meeting | sr.Happening | sr.Treaty)
+    assert_type(years, int)
+assert_type(ds.offices_on("2015", person="xi-jinping"), sr.Collection[sr.Office])
+assert_type(ds.tenure("xi-jinping-president-of-china", on="2015-05-09"), sr.Tenure)
+assert_type(ds.lookup("Moscow"), sr.Record | sr.Document)
+
+# Filters that apply to one record type are type errors on others.
+ds.meetings.in_force(on="2021")  # type: ignore[misc]
+ds.leaders.with_status("planned")  # type: ignore[misc]
