@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import threading
 from importlib import resources
 from pathlib import Path
@@ -23,6 +22,7 @@ import cattrs
 from ._codec import converter, problems_of
 from ._dataset import FORMAT, SECTIONS, Dataset
 from ._errors import DataError, Problem
+from ._io import write_atomic
 from ._model import (
     Country,
     Document,
@@ -251,15 +251,4 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     The text goes to a temporary file in the same folder, which then replaces
     ``path`` in one step, so a crash never leaves a half-written file.
     """
-    target = Path(path)
-    text = dumps(dataset).encode("utf-8")
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, dumps(dataset).encode("utf-8"))
