@@ -1,4 +1,4 @@
-"""The command line: `sinorussia timeline` and `sinorussia validate`."""
+"""The command line: every command, its options and its exit codes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,51 +14,190 @@ import sinorussia as sr
 from sinorussia.cli import main
 
 
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in-process; return exit code, stdout and stderr."""
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def json_lines(text: str) -> list[Any]:
+    """The parsed lines of JSON Lines output."""
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def extra(tmp_path: Path) -> Path:
+    """A user's file adding one meeting that refers to the bundled records."""
+    path = tmp_path / "mine.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": 1,
+                "version": "mine",
+                "meetings": [
+                    {
+                        "id": "my-call",
+                        "citations": [
+                            {
+                                "basis": "external",
+                                "source": "https://example.org",
+                                "confidence": "low",
+                            }
+                        ],
+                        "title": "A call I know of",
+                        "kind": "phone_call",
+                        "participants": [{"who": "wang-yi"}, {"who": "sergei-lavrov"}],
+                        "date": [
+                            {
+                                "value": "2022-01-05",
+                                "citation": {
+                                    "basis": "external",
+                                    "source": "https://example.org",
+                                    "confidence": "low",
+                                },
+                            }
+                        ],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
 class TestTimeline:
-    def test_rows_in_date_order(self, ds: sr.Dataset) -> None:
-        """Rows are sorted by date, oldest first."""
-        keys = [entry.date.best.sort_key for entry in ds.timeline()]
-        assert keys == sorted(keys)
-
-    def test_includes_events_signings_and_milestones(self, ds: sr.Dataset) -> None:
-        """The timeline holds dated events, treaty signings and project milestones."""
-        kinds = {entry.kind for entry in ds.timeline()}
-        assert {"ceremony", "treaty signed", "milestone", "aid_delivery"} <= kinds
-
-    def test_undated_records_are_left_out(self, ds: sr.Dataset) -> None:
-        """Records without a date are not placed on the timeline."""
-        ids = {entry.record.id for entry in ds.timeline()}
-        assert "russian-expert-delegation" not in ids
-
-    def test_text_output(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """The text timeline starts in 1945 and marks inferred and external dates."""
-        assert main(["timeline"]) == 0
-        lines = capsys.readouterr().out.splitlines()
-        assert lines[0].startswith("1945*")
+    def test_text_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The text timeline is a table starting in 1945, with basis marks and a legend."""
+        code, out, _ = run(capsys, "timeline")
+        lines = out.splitlines()
+        assert code == 0
+        assert lines[0].split() == ["date", "kind", "what"]
+        assert lines[2].startswith("1945*")
         assert any(line.startswith("2015-05-09 ") for line in lines)
         assert any(line.startswith("2001-07-16+") for line in lines)
+        assert "inferred from the article" in lines[-1]
 
-    def test_json_output(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """--json prints one JSON object per line with the basis of the date."""
-        assert main(["timeline", "--json"]) == 0
-        rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    def test_json_lines(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json prints one object per entry, with the bounds and basis of its date."""
+        _, out, _ = run(capsys, "timeline", "--json")
+        rows = json_lines(out)
         parade = next(row for row in rows if row["id"] == "victory-day-parade-2015")
-        assert parade == {
-            "date": "2015-05-09",
-            "basis": "stated",
-            "kind": "ceremony",
-            "id": "victory-day-parade-2015",
-            "title": parade["title"],
-        }
+        assert parade["date"] == parade["lower"] == parade["upper"] == "2015-05-09"
+        assert (parade["basis"], parade["kind"]) == ("stated", "ceremony")
+        assert len(rows) == len(sr.load().timeline())
 
-    def test_timeline_of_a_file(
-        self, tmp_path: Path, ds: sr.Dataset, capsys: pytest.CaptureFixture[str]
+    def test_from_to_certain(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--from/--to keep what may fall in the window; --certain what surely does."""
+        _, possible, _ = run(capsys, "timeline", "--from", "2020", "--to", "2020", "--json")
+        _, certain, _ = run(
+            capsys, "timeline", "--from", "2020", "--to", "2020", "--certain", "--json"
+        )
+        possible_ids = {row["id"] for row in json_lines(possible)}
+        certain_ids = {row["id"] for row in json_lines(certain)}
+        assert certain_ids < possible_ids
+        assert "phone-calls-2020" in certain_ids
+        assert "mutual-visits-2013-2021" in possible_ids - certain_ids
+
+    def test_kind_and_involving(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--kind and --involving (an id or a name) narrow the timeline."""
+        _, out, _ = run(capsys, "timeline", "--kind", "talks", "--involving", "Lavrov", "--json")
+        assert [row["id"] for row in json_lines(out)] == ["guilin-talks-2021"]
+
+    def test_bad_date_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An invalid --from date reports the EDTF problem."""
+        with pytest.raises(ValueError, match="invalid EDTF"):
+            main(["timeline", "--from", "2019-13"])
+
+
+class TestListShowSearch:
+    def test_list(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """list KIND prints one row per record of that kind."""
+        code, out, _ = run(capsys, "list", "leaders")
+        assert code == 0
+        assert [line.split()[0] for line in out.splitlines()[2:8]] == list(sr.load().leaders.ids)
+
+    def test_list_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """list --json prints the records in the dataset's JSON form."""
+        _, out, _ = run(capsys, "list", "treaties", "--json")
+        rows = json_lines(out)
+        assert {row["section"] for row in rows} == {"treaties"}
+        assert rows[0]["id"] == "treaty-of-good-neighborliness"
+        assert rows[0]["signed"][1]["value"] == "2001-07-16"
+
+    def test_list_unknown_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown kind is a usage error (exit 2)."""
+        with pytest.raises(SystemExit) as info:
+            main(["list", "kings"])
+        assert info.value.code == 2
+
+    def test_show_with_citations(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """show prints a record's fields and where each comes from."""
+        code, out, _ = run(capsys, "show", "victory-day-parade-2015")
+        assert code == 0
+        assert "participants: vladimir-putin (host), xi-jinping (guest)" in out
+        assert "stated in article ¶1" in out
+        assert "external, high: http://en.people.cn/" in out
+
+    def test_show_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """show --json prints the record as in the dataset file."""
+        _, out, _ = run(capsys, "show", "wang-yi", "--json")
+        assert json.loads(out)["aliases"] == ["王毅", "Ван И"]
+
+    def test_show_missing(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown id exits 3 with a suggestion."""
+        code, _, err = run(capsys, "show", "wang-yl")
+        assert code == 3
+        assert "did you mean 'wang-yi'" in err
+
+    def test_search(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """search ranks records by name; the best match comes first."""
+        code, out, _ = run(capsys, "search", "Lavrov", "--json")
+        assert code == 0
+        assert json_lines(out)[0]["id"] == "sergei-lavrov"
+
+    def test_search_nothing(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A search with no match says so and exits 3."""
+        code, out, _ = run(capsys, "search", "zzzzqqq")
+        assert code == 3
+        assert "nothing matches" in out
+
+    def test_anniversaries(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """anniversaries YEAR lists round anniversaries, keeping precision."""
+        _, out, _ = run(capsys, "anniversaries", "2015", "--json")
+        assert json_lines(out) == [
+            {"id": "victory-1945", "years": 70, "date": "2015", "of": "1945"}
+        ]
+
+
+class TestData:
+    def test_merge_user_file(self, capsys: pytest.CaptureFixture[str], extra: Path) -> None:
+        """--data merges a user's file into the bundled data."""
+        _, out, _ = run(capsys, "timeline", "--data", str(extra), "--from", "2022", "--json")
+        assert [row["id"] for row in json_lines(out)] == ["my-call"]
+
+    def test_no_bundled(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, extra: Path
     ) -> None:
-        """--data reads a user's file instead of the bundled data."""
-        path = tmp_path / "copy.json"
-        sr.dump(ds, path)
-        assert main(["timeline", "--data", str(path)]) == 0
-        assert "1945" in capsys.readouterr().out
+        """--no-bundled reads only the given files (here: invalid alone)."""
+        code, _, err = run(capsys, "list", "meetings", "--data", str(extra), "--no-bundled")
+        assert code == 1
+        assert "refers to 'wang-yi', which is not in the dataset" in err
+
+    def test_no_bundled_needs_data(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--no-bundled without --data is a usage error."""
+        with pytest.raises(SystemExit) as info:
+            main(["list", "meetings", "--no-bundled"])
+        assert info.value.code == 2
+
+    def test_bad_data_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A bad --data file exits 1 with the located problem."""
+        path = tmp_path / "bad.json"
+        path.write_text('{"format": 1, "version": "x", "places": {}}', encoding="utf-8")
+        code, _, err = run(capsys, "timeline", "--data", str(path))
+        assert code == 1
+        assert f"{path}: $.places: expected an array, got an object" in err
 
 
 class TestValidate:
@@ -67,20 +207,23 @@ class TestValidate:
         """A valid file passes with exit code 0."""
         path = tmp_path / "good.json"
         sr.dump(ds, path)
-        assert main(["validate", str(path)]) == 0
-        assert f"{path}: ok" in capsys.readouterr().out
+        code, out, _ = run(capsys, "validate", str(path))
+        assert code == 0
+        assert f"{path}: ok, {len(ds)} records" in out
 
     def test_bad_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A bad file exits 1 and prints the located problem."""
         path = tmp_path / "bad.json"
         path.write_text('{"format": 1, "version": "x", "meetings": 3}', encoding="utf-8")
-        assert main(["validate", str(path)]) == 1
-        assert f"{path}: $.meetings: expected an array" in capsys.readouterr().err
+        code, _, err = run(capsys, "validate", str(path))
+        assert code == 1
+        assert f"{path}: $.meetings: expected an array" in err
 
     def test_missing_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing file exits 1 with a message, not a traceback."""
-        assert main(["validate", str(tmp_path / "none.json")]) == 1
-        assert "No such file" in capsys.readouterr().err
+        code, _, err = run(capsys, "validate", str(tmp_path / "none.json"))
+        assert code == 1
+        assert "No such file" in err
 
     def test_usage_error(self) -> None:
         """No command is a usage error, exit code 2."""
@@ -98,4 +241,15 @@ class TestEntryPoints:
             text=True,
             check=True,
         )
-        assert result.stdout.startswith("1945*")
+        assert result.stdout.splitlines()[2].startswith("1945*")
+
+    def test_help_has_examples(self) -> None:
+        """--help lists examples and the exit codes."""
+        result = subprocess.run(
+            [sys.executable, "-m", "sinorussia", "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "sinorussia timeline --from 2019" in result.stdout
+        assert "exit codes" in result.stdout

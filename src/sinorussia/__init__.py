@@ -11,7 +11,7 @@ Example:
 from ._dataset import FORMAT, Dataset
 from ._dates import DateInterval, PartialDate, Precision, Unbounded, When, parse_edtf, to_when
 from ._errors import Ambiguous, DataError, Error, NotFound, Problem
-from ._load import dump, dumps, load, load_file, loads
+from ._load import dump, dumps, load, load_file, load_files, loads
 from ._model import (
     Basis,
     Citation,
@@ -108,6 +108,7 @@ __all__ = [
     "dumps",
     "load",
     "load_file",
+    "load_files",
     "loads",
     "parse_edtf",
     "to_when",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, Final, NoReturn
+from typing import Any, ClassVar, Final, Literal, NoReturn
 
 import attrs
 
@@ -419,6 +419,32 @@ class Dataset:
     def __len__(self) -> int:
         """The number of records of every class."""
         return len(self._registry)
+
+    def merge(
+        self,
+        other: Dataset,
+        *,
+        on_conflict: Literal["error", "replace", "keep"] = "error",
+    ) -> Dataset:
+        """A new dataset: these records with the records of ``other`` added.
+
+        Records whose ids are new are appended, section by section. A record
+        whose id is already here is fine if it is equal; if it differs, that
+        is a conflict: ``on_conflict="error"`` (the default) reports every
+        conflict in one :class:`~sinorussia.DataError`, ``"replace"`` takes
+        ``other``'s record (in this dataset's position), ``"keep"`` keeps this
+        one. The result is checked as a whole. Neither input changes.
+
+        Raises:
+            DataError: Conflicting records (with ``"error"``), or a merged
+                dataset that is not valid; nothing is returned half-merged.
+
+        """
+        from ._merge import Part, merge
+
+        mine = Part("<this dataset>", self.version, self.sections())
+        theirs = Part("<other dataset>", other.version, other.sections())
+        return merge([mine, theirs], on_conflict=on_conflict)
 
     def counts(self) -> dict[str, int]:
         """How many records each section holds, in file order."""

@@ -34,15 +34,20 @@ class Problem:
             ``$.meetings[3].date``; ``$`` is the whole document.
         message: What is wrong, in plain words.
         record_id: The id of the record the problem sits in, when known.
+        source: The file the problem is in, when it differs from the error's
+            source (problems of a merge of several files).
 
     """
 
     path: str
     message: str
     record_id: str | None = None
+    source: str | None = None
 
     def __str__(self) -> str:
         where = self.path if self.record_id is None else f"{self.path} (id {self.record_id!r})"
+        if self.source is not None:
+            where = f"{self.source}: {where}"
         return f"{where}: {self.message}"
 
 

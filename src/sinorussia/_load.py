@@ -12,6 +12,7 @@ import json
 import os
 import re
 import threading
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -23,6 +24,7 @@ from ._codec import converter, problems_of
 from ._dataset import FORMAT, SECTIONS, Dataset
 from ._errors import DataError, Problem
 from ._io import write_atomic
+from ._merge import OnConflict, Part, merge
 from ._model import (
     Country,
     Document,
@@ -38,7 +40,7 @@ from ._model import (
     Treaty,
 )
 
-__all__ = ["BUNDLED", "dump", "dumps", "load", "load_file", "loads"]
+__all__ = ["BUNDLED", "dump", "dumps", "load", "load_file", "load_files", "loads"]
 
 BUNDLED: Final = "sinorussia/data/sinorussia.json"
 """How errors and reprs name the bundled data file."""
@@ -146,6 +148,25 @@ def _record_id(raw: Any, path: str) -> str | None:
     return record_id if isinstance(record_id, str) else None
 
 
+def _parse(data: str | bytes, source: str) -> Part:
+    """Decode and structure a dataset document, without the integrity check."""
+    raw = _decode(data, source)
+    if not isinstance(raw, dict):
+        raise DataError(source, [Problem("$", "the top level must be a JSON object")])
+    if "format" not in raw:
+        message = f"required field is missing (this library reads format {FORMAT})"
+        raise DataError(source, [Problem("$.format", message)])
+    if raw["format"] != FORMAT or isinstance(raw["format"], bool):
+        message = f"unsupported format {raw['format']!r}; this library reads format {FORMAT}"
+        raise DataError(source, [Problem("$.format", message)])
+    try:
+        file = converter.structure(raw, _File)
+    except (cattrs.BaseValidationError, TypeError, ValueError, KeyError) as exc:
+        problems = [attrs.evolve(p, record_id=_record_id(raw, p.path)) for p in problems_of(exc)]
+        raise DataError(source, problems) from None
+    return Part(source, file.version, {name: getattr(file, name) for name, _ in SECTIONS})
+
+
 def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
     """Read a dataset from JSON text or bytes.
 
@@ -164,28 +185,8 @@ def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
         >>> ds = sr.loads(sr.dumps(sr.load()))
 
     """
-    raw = _decode(data, source)
-    if not isinstance(raw, dict):
-        raise DataError(source, [Problem("$", "the top level must be a JSON object")])
-    if "format" not in raw:
-        raise DataError(
-            source,
-            [
-                Problem(
-                    "$.format", f"required field is missing (this library reads format {FORMAT})"
-                )
-            ],
-        )
-    if raw["format"] != FORMAT or isinstance(raw["format"], bool):
-        message = f"unsupported format {raw['format']!r}; this library reads format {FORMAT}"
-        raise DataError(source, [Problem("$.format", message)])
-    try:
-        file = converter.structure(raw, _File)
-    except (cattrs.BaseValidationError, TypeError, ValueError, KeyError) as exc:
-        problems = [attrs.evolve(p, record_id=_record_id(raw, p.path)) for p in problems_of(exc)]
-        raise DataError(source, problems) from None
-    sections = {name: getattr(file, name) for name, _ in SECTIONS}
-    return Dataset(version=file.version, source=source, **sections)
+    part = _parse(data, source)
+    return Dataset(version=part.version, source=source, **part.sections)
 
 
 def load_file(path: str | os.PathLike[str]) -> Dataset:
@@ -211,11 +212,26 @@ _cache: Dataset | None = None
 _lock: Final = threading.Lock()
 
 
-def load() -> Dataset:
-    """The bundled dataset, read once and shared.
+def load(
+    *, extra: Iterable[str | os.PathLike[str]] = (), on_conflict: OnConflict = "error"
+) -> Dataset:
+    """The bundled dataset, read once and shared; optionally with your files.
 
     The first call reads and checks the data file shipped inside the package;
     later calls, from any thread, return the same immutable object.
+
+    Args:
+        extra: Dataset files to merge into the bundled data. They may refer to
+            the bundled records (a meeting of ``"wang-yi"``): the merged whole
+            is checked, and each problem is reported in the file it comes from.
+            With extra files the result is a new dataset, not the shared one.
+        on_conflict: What to do when a file has a record whose id is already
+            taken by a different record: ``"error"`` (report every conflict),
+            ``"replace"`` (the later file wins) or ``"keep"`` (the first wins).
+
+    Raises:
+        DataError: An extra file is invalid, conflicts, or leaves references
+            unresolved.
 
     Example:
         >>> import sinorussia as sr
@@ -224,6 +240,42 @@ def load() -> Dataset:
         'Sergei Lavrov'
 
     """
+    paths = list(extra)
+    if not paths:
+        return _bundled()
+    return load_files(paths, bundled=True, on_conflict=on_conflict)
+
+
+def load_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    bundled: bool = False,
+    on_conflict: OnConflict = "error",
+) -> Dataset:
+    """Several dataset files merged into one, checked as a whole.
+
+    Args:
+        paths: The files, merged in order.
+        bundled: Start from the bundled data.
+        on_conflict: See :func:`load`.
+
+    Raises:
+        DataError: A file is invalid, records conflict, or the merged whole
+            is not valid (each problem names its file).
+
+    """
+    parts = []
+    if bundled:
+        data = _bundled()
+        parts.append(Part(BUNDLED, data.version, data.sections()))
+    for path in paths:
+        parts.append(_parse(Path(path).read_bytes(), str(path)))
+    if not parts:
+        raise ValueError("load_files() needs at least one file, or bundled=True")
+    return merge(parts, on_conflict=on_conflict)
+
+
+def _bundled() -> Dataset:
     global _cache
     cached = _cache
     if cached is not None:

@@ -1,75 +1,287 @@
-"""The ``sinorussia`` command line.
+"""The ``sinorussia`` command line (also ``python -m sinorussia``).
 
-Usage::
+Every command reads the bundled dataset, plus any ``--data FILE`` given
+(merged into it), or only the given files with ``--no-bundled``. Output is a
+human-readable table, or JSON with ``--json``.
 
-    sinorussia timeline            every dated event of the bundled data, in order
-    sinorussia timeline --json     the same as JSON Lines
-    sinorussia validate FILE...    check dataset files; exit 1 on the first bad one
-
-Exit codes: 0 success, 1 invalid data, 2 wrong usage.
+Exit codes: 0 success; 1 invalid data (a located error is printed); 2 wrong
+usage; 3 no such record.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TextIO
 
-from ._errors import DataError
-from ._load import load, load_file
-from ._model import Basis
+from ._codec import converter
+from ._dataset import SECTIONS, Dataset
+from ._errors import DataError, NotFound
+from ._load import load, load_file, load_files
+from ._model import Basis, Citation, Dating, Participant, Record
 
 __all__ = ["main"]
 
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_NOT_FOUND = 3
+
 _BASIS_MARK = {Basis.STATED: "", Basis.INFERRED: "*", Basis.EXTERNAL: "+"}
+_LEGEND = "* inferred from the article   + from an external source   (unmarked: stated)"
+_KINDS = (*(name for name, _ in SECTIONS), "events")
+
+_EXAMPLES = """examples:
+  sinorussia timeline --from 2019 --to 2021
+  sinorussia timeline --involving xi-jinping --kind phone_call --json
+  sinorussia list leaders
+  sinorussia show treaty-of-good-neighborliness
+  sinorussia search lavrov
+  sinorussia anniversaries 2021
+  sinorussia export --format csv --out exported/
+  sinorussia validate my_additions.json
+  sinorussia timeline --data my_additions.json
+
+exit codes: 0 success, 1 invalid data, 2 wrong usage, 3 no such record
+"""
+
+
+# -- helpers ----------------------------------------------------------------------
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    files: list[str] = args.data or []
+    if args.no_bundled:
+        if not files:
+            raise _UsageError("--no-bundled needs at least one --data FILE")
+        return load_files(files)
+    return load(extra=files)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _table(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """Columns padded to their widest cell; the last column is cut to the terminal."""
+    rows = [tuple(row) for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+    total = shutil.get_terminal_size((120, 24)).columns
+    room = max(20, total - sum(widths[:-1]) - 2 * (len(widths) - 1))
+    widths[-1] = min(widths[-1], room)
+    for row in [tuple(header), tuple("-" * w for w in widths), *rows]:
+        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        last = row[-1] if len(row[-1]) <= room else row[-1][: room - 1] + "…"
+        out.write("  ".join([*cells, last]).rstrip() + "\n")
+
+
+def _json_lines(out: TextIO, rows: Iterable[object]) -> None:
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _label(record: object) -> str:
+    for attribute in ("name", "title", "text", "post"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+def _when(record: object) -> str:
+    for attribute in ("date", "signed", "start", "attested"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, Dating):
+            return value.edtf + _BASIS_MARK[_basis(value)]
+    return ""
+
+
+def _basis(dating: Dating) -> Basis:
+    return next(c.citation.basis for c in dating.claims if c.value is dating.best)
+
+
+def _kind(record: object) -> str:
+    kind = getattr(record, "kind", None) or getattr(record, "role", None)
+    return str(getattr(kind, "value", "") or "")
+
+
+def _cite(citation: Citation) -> str:
+    if citation.basis is Basis.EXTERNAL:
+        note = f" ({citation.note})" if citation.note else ""
+        return f"external, {citation.confidence}: {citation.source}{note}"
+    where = f"{citation.document} ¶{', '.join(map(str, citation.paragraphs))}"
+    if citation.basis is Basis.INFERRED:
+        return f"inferred from {where}: {citation.note}"
+    return f"stated in {where}"
+
+
+# -- commands ---------------------------------------------------------------------
 
 
 def _timeline(args: argparse.Namespace, out: TextIO) -> int:
-    dataset = load() if args.data is None else load_file(args.data)
-    entries = dataset.timeline()
+    dataset = _dataset(args)
+    entries = dataset.timeline(start=args.start, end=args.end, certain=args.certain)
+    if args.kind:
+        entries = [e for e in entries if e.kind in args.kind or _kind(e.record) in args.kind]
+    if args.involving:
+        wanted = set(dataset.all().involving(*args.involving).ids)
+        entries = [e for e in entries if e.record.id in wanted]
     if args.json:
-        for entry in entries:
-            line = {
-                "date": entry.date.edtf,
-                "basis": entry.basis.value,
-                "kind": entry.kind,
-                "id": entry.record.id,
-                "title": entry.title,
-            }
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        return 0
-    width = max((len(e.date.edtf) + 1 for e in entries), default=10)
-    kind_width = max((len(e.kind) for e in entries), default=4)
-    for entry in entries:
-        when = entry.date.edtf + _BASIS_MARK[entry.basis]
-        out.write(f"{when.ljust(width)}  {entry.kind.ljust(kind_width)}  {entry.title}\n")
-    out.write("\n* inferred from the article   + from an external source   (unmarked: stated)\n")
-    return 0
+        _json_lines(
+            out,
+            (
+                {
+                    "date": e.date.edtf,
+                    "lower": None if e.date.lower is None else str(e.date.lower),
+                    "upper": None if e.date.upper is None else str(e.date.upper),
+                    "basis": e.basis.value,
+                    "kind": e.kind,
+                    "id": e.record.id,
+                    "title": e.title,
+                }
+                for e in entries
+            ),
+        )
+        return EXIT_OK
+    rows = [(e.date.edtf + _BASIS_MARK[e.basis], e.kind, e.title) for e in entries]
+    _table(out, ("date", "kind", "what"), rows)
+    out.write(f"\n{len(rows)} entries. {_LEGEND}\n")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = _dataset(args)
+    records: Sequence[Any] = getattr(dataset, args.kind)
+    if args.json:
+        _json_lines(out, ({"section": args.kind, **converter.unstructure(r)} for r in records))
+        return EXIT_OK
+    _table(
+        out,
+        ("id", "kind", "date", "name"),
+        ((r.id, _kind(r), _when(r), _label(r)) for r in records),
+    )
+    out.write(f"\n{len(records)} {args.kind}. {_LEGEND}\n")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = _dataset(args)
+    record = dataset.get(args.id)
+    if args.json:
+        out.write(json.dumps(converter.unstructure(record), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    out.write(f"{type(record).__name__} {record.id}\n")
+    fields = converter.unstructure(record)
+    for name, value in fields.items():
+        if name in ("id", "citations"):
+            continue
+        out.write(f"  {name}: {_render(getattr(record, name, value))}\n")
+    if isinstance(record, Record):
+        out.write("  citations:\n")
+        for citation in record.citations:
+            out.write(f"    - {_cite(citation)}\n")
+    return EXIT_OK
+
+
+def _render(value: object) -> str:
+    if isinstance(value, Participant):
+        cited = "".join(f" [{_cite(c)}]" for c in value.citations)
+        return f"{value.who} ({value.role.value}){cited}"
+    if isinstance(value, Dating):
+        return "; ".join(f"{c.value.edtf} ({_cite(c.citation)})" for c in value.claims)
+    if isinstance(value, tuple):
+        return ", ".join(_render(v) for v in value) or "-"
+    unstructured = converter.unstructure(value)
+    if isinstance(unstructured, dict):
+        return json.dumps(unstructured, ensure_ascii=False)
+    return str(unstructured)
+
+
+def _search(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = _dataset(args)
+    matches = dataset.search(args.text, limit=args.limit)
+    if args.json:
+        _json_lines(
+            out,
+            (
+                {
+                    "id": m.record.id,
+                    "type": type(m.record).__name__,
+                    "score": m.score,
+                    "name": m.name,
+                }
+                for m in matches
+            ),
+        )
+        return EXIT_OK
+    if not matches:
+        out.write(f"nothing matches {args.text!r}\n")
+        return EXIT_NOT_FOUND
+    rows = ((f"{m.score:.2f}", m.record.id, type(m.record).__name__, m.name) for m in matches)
+    _table(out, ("score", "id", "type", "matched name"), rows)
+    return EXIT_OK
+
+
+def _anniversaries(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = _dataset(args)
+    found = dataset.anniversaries(args.year, every=args.every)
+    if args.json:
+        _json_lines(
+            out,
+            (
+                {
+                    "id": a.record.id,
+                    "years": a.years,
+                    "date": a.date.edtf,
+                    "of": _when(a.record).rstrip("*+"),
+                }
+                for a in found
+            ),
+        )
+        return EXIT_OK
+    rows = ((a.date.edtf, f"{a.years}th", a.record.id, _label(a.record)) for a in found)
+    _table(out, ("on", "years", "id", "of"), rows)
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    status = 0
+    status = EXIT_OK
     for path in args.files:
         try:
             dataset = load_file(path)
         except DataError as exc:
             sys.stderr.write(f"{exc}\n")
-            status = 1
+            status = EXIT_INVALID
         except OSError as exc:
             sys.stderr.write(f"{path}: {exc.strerror or exc}\n")
-            status = 1
+            status = EXIT_INVALID
         else:
             out.write(f"{path}: ok, {len(dataset)} records\n")
     return status
 
 
-_EXAMPLES = """examples:
-  sinorussia timeline
-  sinorussia timeline --json
-  sinorussia validate my_additions.json
-"""
+# -- the parser -------------------------------------------------------------------
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data",
+        metavar="FILE",
+        action="append",
+        help="a dataset file to merge into the bundled data (repeatable)",
+    )
+    common.add_argument(
+        "--no-bundled", action="store_true", help="use only the --data files, not the bundled data"
+    )
+    common.add_argument("--json", action="store_true", help="print JSON (JSON Lines for lists)")
+    return common
+
+
+_Command = Callable[[argparse.Namespace, TextIO], int]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,28 +292,73 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    timeline = commands.add_parser("timeline", help="every dated event, in order")
+    common = [_common()]
+
+    def command(name: str, run: _Command, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=common, help=help, description=help)
+        sub.set_defaults(run=run)
+        return sub
+
+    timeline = command("timeline", _timeline, "every dated event, signing and milestone, in order")
     timeline.add_argument(
-        "--data", metavar="FILE", help="read this dataset file instead of the bundled data"
+        "--from", dest="start", metavar="DATE", help="from this date (EDTF: 2019, 2019-06 ...)"
     )
-    timeline.add_argument("--json", action="store_true", help="print JSON Lines")
-    timeline.set_defaults(run=_timeline)
-    validate = commands.add_parser("validate", help="check dataset files")
+    timeline.add_argument("--to", dest="end", metavar="DATE", help="up to this date")
+    timeline.add_argument(
+        "--certain", action="store_true", help="only entries certainly within --from/--to"
+    )
+    timeline.add_argument(
+        "--kind", action="append", metavar="KIND", help="only this kind (repeatable)"
+    )
+    timeline.add_argument(
+        "--involving",
+        action="append",
+        metavar="WHO",
+        help="only entries involving WHO (id or name; repeatable)",
+    )
+
+    listing = command("list", _list, "the records of one kind")
+    listing.add_argument(
+        "kind", choices=_KINDS, metavar="KIND", help=f"one of: {', '.join(_KINDS)}"
+    )
+
+    show = command("show", _show, "one record with its citations")
+    show.add_argument("id")
+
+    search = command("search", _search, "records whose names best match TEXT")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=10)
+
+    anniversaries = command("anniversaries", _anniversaries, "round anniversaries falling in YEAR")
+    anniversaries.add_argument("year", type=int)
+    anniversaries.add_argument(
+        "--every", type=int, default=5, help="years between anniversaries (default 5)"
+    )
+
+    validate = command("validate", _validate, "check dataset files; exit 1 if any is invalid")
     validate.add_argument("files", nargs="+", metavar="FILE")
-    validate.set_defaults(run=_validate)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     try:
         return int(args.run(args, sys.stdout))
+    except _UsageError as exc:
+        parser.error(str(exc))
     except DataError as exc:
         sys.stderr.write(f"{exc}\n")
-        return 1
-    except BrokenPipeError:  # e.g. `sinorussia timeline | head`
-        return 0
+        return EXIT_INVALID
+    except NotFound as exc:
+        sys.stderr.write(f"sinorussia: {exc}\n")
+        return EXIT_NOT_FOUND
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):  # `sinorussia timeline | head`
+            return EXIT_OK
+        sys.stderr.write(f"sinorussia: {exc}\n")
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":
