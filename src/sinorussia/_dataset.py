@@ -11,8 +11,9 @@ half-checked dataset.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, Final, Literal, NoReturn
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NoReturn
 
 import attrs
 
@@ -38,6 +39,9 @@ from ._model import (
 )
 from ._query import Collection, Context, Match, find
 from ._timeline import Anniversary, Entry, Tenure, anniversaries, tenure, timeline
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["FORMAT", "SECTIONS", "Dataset"]
 
@@ -412,6 +416,38 @@ class Dataset:
         if isinstance(office, str):
             office = self.offices.get(office)
         return tenure(office, on)
+
+    def plot_timeline(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        start: object = None,
+        end: object = None,
+        kinds: Iterable[str] | None = None,
+        title: str | None = "China-Russia relations: the dated record",
+    ) -> Figure:
+        """Draw the timeline, one row per kind (needs the ``plot`` extra).
+
+        Partial dates are drawn as bars over every day they may cover; marker
+        shapes give the basis of each date. With ``path`` (``.png``, ``.svg``,
+        ``.pdf``) the picture is also saved, atomically.
+        """
+        from ._plot import plot_timeline
+
+        return plot_timeline(self, path, start=start, end=end, kinds=kinds, title=title)
+
+    def plot_network(
+        self, path: str | os.PathLike[str] | None = None, *, title: str | None = "Who met whom"
+    ) -> Figure:
+        """Draw who met whom (needs the ``plot`` extra).
+
+        People are points on a circle; a line's width and label give the
+        number of encounters they share (an aggregate of unknown size counts
+        once, marked "+").
+        """
+        from ._plot import plot_network
+
+        return plot_network(self, path, title=title)
 
     def __contains__(self, id: object) -> bool:
         return id in self._registry
