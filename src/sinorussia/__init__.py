@@ -1,6 +1,6 @@
 """sinorussia: China-Russia relations as a typed, queryable, cited dataset.
 
-Example:
+Examples:
     >>> import sinorussia as sr
     >>> ds = sr.load()
     >>> ds.leaders.get("wang-yi").name

@@ -378,7 +378,7 @@ class Dataset:
         ``every``. The anniversary keeps the date's precision: the 70th of a
         year-precision victory is a year.
 
-        Example:
+        Examples:
             >>> [(a.record.id, a.years) for a in ds.anniversaries(2021, every=10)]
             [('treaty-of-good-neighborliness', 20), ...]
 

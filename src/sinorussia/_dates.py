@@ -52,7 +52,7 @@ and says why: unspecified digits (``201X``), seasons (``2019-21``), ``Y``
 years, negative years, year 0, times, whitespace, one digit months or days,
 qualifiers inside a date (``2019?-06``) and intervals with no known end.
 
-Example:
+Examples:
     >>> parse_edtf("2019-06")
     PartialDate('2019-06')
     >>> parse_edtf("2013-03-22/..").contains(2020)
@@ -124,7 +124,7 @@ def _check_bool(name: str, value: object) -> None:
 class Precision(enum.IntEnum):
     """How much of a :class:`PartialDate` is known; a larger value is finer.
 
-    Example:
+    Examples:
         >>> PartialDate(2019, 6).precision
         <Precision.MONTH: 2>
         >>> Precision.YEAR < Precision.DAY
@@ -144,7 +144,7 @@ class Unbounded(enum.Enum):
     ``UNKNOWN`` (EDTF empty): the interval has an end but we do not know it.
     The value of each member is its EDTF spelling.
 
-    Example:
+    Examples:
         >>> DateInterval(PartialDate(2013, 3, 22), Unbounded.OPEN).edtf
         '2013-03-22/..'
         >>> DateInterval(Unbounded.UNKNOWN, PartialDate(2013)).edtf
@@ -190,7 +190,7 @@ class _Temporal:
             ValueError: ``other`` is a string that is not valid EDTF, or an
                 out of range value.
 
-        Example:
+        Examples:
             >>> PartialDate(2020).contains(PartialDate(2020, 4))
             True
             >>> PartialDate(2020, 4).contains(2020)
@@ -219,7 +219,7 @@ class _Temporal:
             ValueError: ``other`` is a string that is not valid EDTF, or an
                 out of range value.
 
-        Example:
+        Examples:
             >>> PartialDate(2020, 4).overlaps(2020)
             True
             >>> parse_edtf("../2013").overlaps("2014")
@@ -273,7 +273,7 @@ class PartialDate(_Temporal):
         ValueError: A field is out of range, e.g. "day 30 is out of range for
             2019-02".
 
-    Example:
+    Examples:
         >>> PartialDate(2019, 6)
         PartialDate('2019-06')
         >>> PartialDate(2020, 4, 18, uncertain=True).edtf
@@ -342,7 +342,7 @@ class PartialDate(_Temporal):
             ValueError: ``text`` is not in the supported EDTF subset; the
                 message quotes it and says why.
 
-        Example:
+        Examples:
             >>> PartialDate.parse("2019-06~")
             PartialDate('2019-06~')
             >>> PartialDate.parse("2019-13")
@@ -389,7 +389,7 @@ class PartialDate(_Temporal):
             ValueError: The year is outside 1..9999 (cannot happen for a
                 real ``datetime.date``).
 
-        Example:
+        Examples:
             >>> PartialDate.from_date(datetime.date(2001, 7, 16))
             PartialDate('2001-07-16')
 
@@ -400,7 +400,7 @@ class PartialDate(_Temporal):
     def precision(self) -> Precision:
         """Whether this is a year, a month or a day.
 
-        Example:
+        Examples:
             >>> PartialDate(2019).precision
             <Precision.YEAR: 1>
 
@@ -415,7 +415,7 @@ class PartialDate(_Temporal):
     def lower(self) -> pendulum.Date:
         """The first day covered: 2019-06 begins on 2019-06-01.
 
-        Example:
+        Examples:
             >>> PartialDate(2019).lower
             Date(2019, 1, 1)
 
@@ -426,7 +426,7 @@ class PartialDate(_Temporal):
     def upper(self) -> pendulum.Date:
         """The last day covered: 2020-02 ends on 2020-02-29.
 
-        Example:
+        Examples:
             >>> PartialDate(2020, 2).upper
             Date(2020, 2, 29)
 
@@ -454,7 +454,7 @@ class PartialDate(_Temporal):
     def edtf(self) -> str:
         """The EDTF spelling, e.g. ``2019``, ``2019-06``, ``2020-04-18?``, ``2019-06-05%``.
 
-        Example:
+        Examples:
             >>> PartialDate(2019, approximate=True).edtf
             '2019~'
 
@@ -478,7 +478,7 @@ class PartialDate(_Temporal):
         with :class:`DateInterval`, so mixed lists sort; see the module
         documentation.
 
-        Example:
+        Examples:
             >>> PartialDate(2019, 1).sort_key < PartialDate(2019).sort_key
             True
 
@@ -501,7 +501,7 @@ class PartialDate(_Temporal):
         Raises:
             ValueError: The resulting year is outside 1..9999.
 
-        Example:
+        Examples:
             >>> PartialDate(2020, 2, 29).anniversary(1)
             PartialDate('2021-02-28')
             >>> PartialDate(2019, 6, uncertain=True).anniversary(-9)
@@ -544,7 +544,7 @@ class DateInterval(_Temporal):
         ValueError: Both ends are unbounded, or the start's first day falls
             after the end's last day.
 
-    Example:
+    Examples:
         >>> DateInterval(PartialDate(2021, 3, 23), PartialDate(2021, 12, 31))
         DateInterval('2021-03-23/2021-12-31')
         >>> DateInterval(Unbounded.OPEN, PartialDate(2013)).lower is None
@@ -600,7 +600,7 @@ class DateInterval(_Temporal):
             ValueError: ``text`` is not a supported EDTF interval; the message
                 quotes it and says why.
 
-        Example:
+        Examples:
             >>> DateInterval.parse("2013-03-22/..")
             DateInterval('2013-03-22/..')
             >>> DateInterval.parse("/2013-06?").end
@@ -623,7 +623,7 @@ class DateInterval(_Temporal):
     def lower(self) -> pendulum.Date | None:
         """The first day covered, or ``None`` when the start is unbounded.
 
-        Example:
+        Examples:
             >>> DateInterval.parse("2019-06/2020").lower
             Date(2019, 6, 1)
 
@@ -635,7 +635,7 @@ class DateInterval(_Temporal):
     def upper(self) -> pendulum.Date | None:
         """The last day covered, or ``None`` when the end is unbounded.
 
-        Example:
+        Examples:
             >>> DateInterval.parse("2019-06/2020").upper
             Date(2020, 12, 31)
 
@@ -655,7 +655,7 @@ class DateInterval(_Temporal):
     def edtf(self) -> str:
         """The EDTF spelling, e.g. ``2021-03-23/2021-12-31``, ``2013-03-22/..``, ``/2013``.
 
-        Example:
+        Examples:
             >>> DateInterval(Unbounded.OPEN, PartialDate(2013)).edtf
             '../2013'
 
@@ -670,7 +670,7 @@ class DateInterval(_Temporal):
         ordinal of ``datetime.date.max``, so they sort before and after every
         real day. See the module documentation.
 
-        Example:
+        Examples:
             >>> DateInterval.parse("../2013").sort_key[0]
             0
 
@@ -693,7 +693,7 @@ class DateInterval(_Temporal):
         Raises:
             ValueError: A shifted year is outside 1..9999.
 
-        Example:
+        Examples:
             >>> DateInterval.parse("2013-03-22/..").anniversary(10)
             DateInterval('2023-03-22/..')
 
@@ -768,7 +768,7 @@ def parse_edtf(text: str) -> When:
         ValueError: ``text`` is not in the supported EDTF subset (see the
             module documentation); the message quotes it and says why.
 
-    Example:
+    Examples:
         >>> parse_edtf("2020-04-18?")
         PartialDate('2020-04-18?')
         >>> parse_edtf("../2013")
@@ -824,7 +824,7 @@ def to_when(value: object) -> When:
             EDTF string, a year out of range, an interval ending before it
             starts, a tuple of two ``None``).
 
-    Example:
+    Examples:
         >>> to_when(2020)
         PartialDate('2020')
         >>> to_when((datetime.date(2022, 2, 4), None))

@@ -181,7 +181,7 @@ def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
         DataError: The input is not a valid dataset. The error lists every
             problem with its JSON path, such as ``$.meetings[3].date``.
 
-    Example:
+    Examples:
         >>> ds = sr.loads(sr.dumps(sr.load()))
 
     """
@@ -233,7 +233,7 @@ def load(
         DataError: An extra file is invalid, conflicts, or leaves references
             unresolved.
 
-    Example:
+    Examples:
         >>> import sinorussia as sr
         >>> ds = sr.load()
         >>> ds.leaders.get("sergei-lavrov").name

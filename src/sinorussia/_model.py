@@ -203,7 +203,7 @@ class Citation:
         source: The address of an external source (required for ``external``).
         confidence: How sure the external check was (required for ``external``).
 
-    Example:
+    Examples:
         >>> Citation(basis=Basis.STATED, document="article", paragraphs=(9,))
         Citation(basis=<Basis.STATED: 'stated'>, document='article', paragraphs=(9,), ...)
 
@@ -274,7 +274,7 @@ class Dating:
     and queries use it. A ``Dating`` behaves like its best value: it has
     ``lower``, ``upper``, ``edtf``, ``contains`` and ``overlaps``.
 
-    Example:
+    Examples:
         >>> ds.treaties.get("treaty-of-good-neighborliness").signed.edtf
         '2001-07-16'
         >>> [c.value.edtf for c in ds.treaties.get("treaty-of-good-neighborliness").signed.claims]

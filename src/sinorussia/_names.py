@@ -37,7 +37,7 @@ _CYRILLIC: Final = str.maketrans(
 def key(text: str) -> str:
     """The comparison key of a name.
 
-    Example:
+    Examples:
         >>> key("  Sergéy LAVROV ")
         'sergey lavrov'
         >>> key("Сергей Лавров")

@@ -560,7 +560,7 @@ class Collection(Sequence[T], Generic[T]):
     ``"some-id" in collection`` tests for an id; ``get`` fetches by id,
     ``lookup`` by name or alias, ``search`` ranks fuzzy matches.
 
-    Example:
+    Examples:
         >>> ds.leaders.get("wang-yi").name
         'Wang Yi'
         >>> ds.leaders.get("wang-yl")
@@ -700,7 +700,7 @@ class Collection(Sequence[T], Generic[T]):
             Ambiguous: Several records match equally well (a ``NotFound``
                 too); the error lists them.
 
-        Example:
+        Examples:
             >>> ds.leaders.lookup("Лавров").id
             'sergei-lavrov'
 
@@ -791,7 +791,7 @@ class Collection(Sequence[T], Generic[T]):
                 whole range of possible days lies inside it. By default a
                 record matches if it may fall in it (the ranges overlap).
 
-        Example:
+        Examples:
             >>> len(ds.meetings.during(2020))  # "in 2020", and "2013-03/2021"
             8
             >>> len(ds.meetings.during(2020, certain=True))
@@ -870,7 +870,7 @@ class Collection(Sequence[T], Generic[T]):
         A tuple field matches if it contains the value; an enum field matches
         its member or its string value.
 
-        Example:
+        Examples:
             >>> ds.offices.where(person="wang-yi").ids
             ('wang-yi-state-councilor', 'wang-yi-foreign-minister')
 
@@ -904,7 +904,7 @@ class Collection(Sequence[T], Generic[T]):
     def of_type(self, cls: type[U]) -> Collection[U]:
         """The records that are instances of ``cls``, typed as such.
 
-        Example:
+        Examples:
             >>> ds.related(ds.leaders.get("xi-jinping")).of_type(sr.Meeting)
 
         """

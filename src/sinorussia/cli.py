@@ -242,7 +242,7 @@ def _anniversaries(args: argparse.Namespace, out: TextIO) -> int:
             ),
         )
         return EXIT_OK
-    rows = ((a.date.edtf, f"{a.years}th", a.record.id, _label(a.record)) for a in found)
+    rows = ((a.date.edtf, str(a.years), a.record.id, _label(a.record)) for a in found)
     _table(out, ("on", "years", "id", "of"), rows)
     return EXIT_OK
 
