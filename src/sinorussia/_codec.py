@@ -12,7 +12,7 @@ import enum
 import math
 import typing
 from collections.abc import Callable, Iterator
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 import cattrs
@@ -166,11 +166,18 @@ def _make_converter() -> cattrs.Converter:
 
     def attrs_hook(cls: type[T]) -> Callable[[object, type], T]:
         inner = make_dict_structure_fn(cls, conv)
+        fields = attrs.fields(cast(Any, cls))
 
         def structure(value: object, _: type) -> T:
             if not isinstance(value, dict):
                 raise TypeError(f"expected an object, got {_json_type(value)}")
-            return inner(value, cls)
+            try:
+                return inner(value, cls)
+            except ClassValidationError as exc:
+                more = _unchecked_fields(fields, value, exc)
+                if not more:
+                    raise
+                raise ClassValidationError(exc.message, [*exc.exceptions, *more], cls) from None
 
         return structure
 
@@ -179,6 +186,34 @@ def _make_converter() -> cattrs.Converter:
         attrs.has, lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
     )
     return conv
+
+
+def _unchecked_fields(
+    fields: Any, value: dict[str, Any], exc: ClassValidationError
+) -> list[Exception]:
+    """Run the validators a failed structuring never reached.
+
+    cattrs stops before building the record when any field fails, so an
+    invalid id next to a missing title would only show up on the next try.
+    Fields of plain strings (and lists of strings) whose type was right get
+    their validators run here, so one error lists every problem of a record.
+    """
+    with_notes, _ = exc.group_exceptions()
+    failed = {getattr(note, "name", None) for _, note in with_notes}
+    found: list[Exception] = []
+    for field in fields:
+        if field.validator is None or field.name in failed or field.name not in value:
+            continue
+        raw = value[field.name]
+        if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+            raw = tuple(raw)
+        elif not isinstance(raw, str):
+            continue
+        try:
+            field.validator(None, field, raw)
+        except FieldError as error:
+            found.append(error)
+    return found
 
 
 converter: Final = _make_converter()
