@@ -6,8 +6,21 @@ import copy
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import sinorussia as sr
+
+# Hypothesis profiles: "ci" (the default) keeps the suite fast; "thorough" runs
+# the fuzz tests at 10,000 examples each:
+#     python -m pytest tests/test_fuzz.py --hypothesis-profile=thorough
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile(
+    "thorough",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
