@@ -78,6 +78,13 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
+def _optional(hook: Callable[[object, type], T]) -> Callable[[object, type], T | None]:
+    def structure(value: object, cls: type) -> T | None:
+        return None if value is None else hook(value, cls)
+
+    return structure
+
+
 def _structure_when(value: object, _: type) -> When:
     if not isinstance(value, str):
         raise TypeError(f"expected an EDTF date string, got {_json_type(value)}")
@@ -110,6 +117,10 @@ def _structure_items(
     if not isinstance(value, list):
         raise TypeError(f"expected an array, got {_json_type(value)}")
     hook = converter.get_structure_hook(item_type)
+    try:
+        return [hook(item, item_type) for item in value]
+    except Exception:
+        pass
     items: list[Any] = []
     errors: list[Exception] = []
     for index, item in enumerate(value):
@@ -136,6 +147,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(float, _structure_number)
     conv.register_structure_hook_func(lambda t: t == int | float, _structure_number)
+    # The common optional fields, without cattrs' generic union dispatch.
+    conv.register_structure_hook_func(lambda t: t == str | None, _optional(_structure_str))
+    conv.register_structure_hook_func(lambda t: t == int | None, _optional(_structure_int))
     for value in vars(_model).values():
         if (
             isinstance(value, type)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import typing
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NoReturn, cast
 
 import attrs
 
@@ -546,7 +547,7 @@ def check(
     checker = _Checker(registry, problems)
     for name, _ in SECTIONS:
         for index, record in enumerate(sections.get(name, ())):
-            checker.record(record, f"$.{name}[{index}]")
+            checker.record(record, (name, index))
     held = {office.person for office in sections.get("offices", ())}
     for index, leader in enumerate(sections.get("leaders", ())):
         if leader.id not in held:
@@ -557,88 +558,147 @@ def check(
     return registry, problems
 
 
-@attrs.define
-class _Checker:
-    registry: dict[str, Record | Document]
-    problems: list[Problem]
-    record_id: str | None = None
+_Path = tuple[str | int, ...]
 
-    def record(self, record: Any, path: str) -> None:
+
+def _render(where: _Path) -> str:
+    """A JSON path from its steps: ("meetings", 3, "date") -> $.meetings[3].date."""
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in where)
+
+
+@attrs.frozen
+class _Step:
+    """How to check one field of a record class."""
+
+    name: str
+    kind: Literal["ref", "refs", "citation", "citations", "dating", "nested"]
+    classes: tuple[type, ...] | None = None  # for references; None: any record
+    expected: str = ""
+    nested: tuple[_Step, ...] = ()
+
+
+_PLANS: dict[type, tuple[_Step, ...]] = {}
+
+
+def _plan(cls: type) -> tuple[_Step, ...]:
+    """The checks one record class needs, worked out once from its fields' types."""
+    plan = _PLANS.get(cls)
+    if plan is not None:
+        return plan
+    hints = typing.get_type_hints(cls)
+    steps: list[_Step] = []
+    for field in attrs.fields(cast(Any, cls)):
+        if not field.init:
+            continue
+        hint = hints[field.name]
+        args = typing.get_args(hint)
+        many = typing.get_origin(hint) is tuple
+        targets = ref_targets(field)
+        if targets:
+            classes = None if targets == ("*",) else tuple(_CLASSES[t] for t in targets)
+            steps.append(
+                _Step(field.name, "refs" if many else "ref", classes, " or ".join(targets))
+            )
+        elif hint is Citation:
+            steps.append(_Step(field.name, "citation"))
+        elif many and args[0] is Citation:
+            steps.append(_Step(field.name, "citations"))
+        elif hint is Dating or Dating in args:
+            steps.append(_Step(field.name, "dating"))
+        elif many and attrs.has(args[0]):
+            steps.append(_Step(field.name, "nested", nested=_plan(args[0])))
+    plan = _PLANS[cls] = tuple(steps)
+    return plan
+
+
+class _Checker:
+    """Cross-record checks. Paths are built only for the problems found."""
+
+    __slots__ = ("documents", "problems", "record_id", "registry")
+
+    def __init__(self, registry: dict[str, Record | Document], problems: list[Problem]) -> None:
+        self.registry = registry
+        self.documents = {k: v for k, v in registry.items() if isinstance(v, Document)}
+        self.problems = problems
+        self.record_id: str | None = None
+
+    def record(self, record: Any, where: _Path) -> None:
         self.record_id = getattr(record, "id", None)
-        self.value(record, path)
+        self.value(record, _plan(type(record)), where)
         if isinstance(record, Office) and record.start is not None and record.end is not None:
-            start, end = record.start.lower, record.end.upper
-            if start is not None and end is not None and start > end:
+            start, end = record.start.best._span[0], record.end.best._span[1]
+            if start > end:
                 self.fail(
-                    f"{path}.end",
+                    (*where, "end"),
                     f"the office ends ({record.end}) before it starts ({record.start})",
                 )
 
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message, self.record_id))
+    def fail(self, where: _Path, message: str) -> None:
+        self.problems.append(Problem(_render(where), message, self.record_id))
 
-    def value(self, value: Any, path: str) -> None:
-        for field in attrs.fields(type(value)):
-            if not field.init:
-                continue
-            item = getattr(value, field.name)
-            here = f"{path}.{field.name}"
-            targets = ref_targets(field)
-            if targets:
-                ids = item if isinstance(item, tuple) else (item,)
-                for index, ref in enumerate(ids):
-                    if ref is not None:
-                        self.reference(
-                            ref, targets, f"{here}[{index}]" if isinstance(item, tuple) else here
-                        )
-            elif isinstance(item, Citation):
-                self.citation(item, here)
-            elif isinstance(item, Dating):
-                self.dating(item, here)
-            elif isinstance(item, tuple):
+    def value(self, value: Any, plan: tuple[_Step, ...], where: _Path) -> None:
+        registry = self.registry
+        for step in plan:
+            item = getattr(value, step.name)
+            kind = step.kind
+            if kind == "ref":
+                if item is not None:
+                    target = registry.get(item)
+                    if target is None or (step.classes and not isinstance(target, step.classes)):
+                        self.reference(item, target, step, (*where, step.name))
+            elif kind == "refs":
+                for index, ref in enumerate(item):
+                    target = registry.get(ref)
+                    if target is None or (step.classes and not isinstance(target, step.classes)):
+                        self.reference(ref, target, step, (*where, step.name, index))
+            elif kind == "citations":
+                for index, citation in enumerate(item):
+                    self.citation(citation, where, (step.name, index))
+            elif kind == "dating":
+                if item is not None:
+                    self.dating(item, (*where, step.name))
+            elif kind == "citation":
+                self.citation(item, where, (step.name,))
+            else:
                 for index, element in enumerate(item):
-                    if isinstance(element, Citation):
-                        self.citation(element, f"{here}[{index}]")
-                    elif attrs.has(type(element)):
-                        self.value(element, f"{here}[{index}]")
-            elif attrs.has(type(item)):
-                self.value(item, here)
+                    self.value(element, step.nested, (*where, step.name, index))
 
-    def reference(self, ref: str, targets: tuple[str, ...], path: str) -> None:
-        target = self.registry.get(ref)
+    def reference(self, ref: str, target: object, step: _Step, where: _Path) -> None:
         if target is None:
-            self.fail(path, f"refers to {ref!r}, which is not in the dataset")
-        elif targets != ("*",) and not isinstance(target, tuple(_CLASSES[t] for t in targets)):
-            expected = " or ".join(targets)
-            self.fail(path, f"refers to {ref!r}, a {type(target).__name__}; expected a {expected}")
+            self.fail(where, f"refers to {ref!r}, which is not in the dataset")
+        else:
+            kind = type(target).__name__
+            self.fail(where, f"refers to {ref!r}, a {kind}; expected a {step.expected}")
 
-    def citation(self, citation: Citation, path: str) -> None:
+    def citation(self, citation: Citation, where: _Path, steps: _Path) -> None:
         if citation.document is None:
             return
-        document = self.registry.get(citation.document)
-        if not isinstance(document, Document):
-            self.fail(
-                f"{path}.document", f"cites {citation.document!r}, which is not a known document"
-            )
+        document = self.documents.get(citation.document)
+        if document is None:
+            message = f"cites {citation.document!r}, which is not a known document"
+            self.fail((*where, *steps, "document"), message)
             return
-        for index, paragraph in enumerate(citation.paragraphs):
-            if paragraph > document.paragraphs:
-                self.fail(
-                    f"{path}.paragraphs[{index}]",
-                    f"paragraph {paragraph} is out of range:"
-                    f" {document.id!r} has {document.paragraphs}",
-                )
+        if citation.paragraphs and max(citation.paragraphs) > document.paragraphs:
+            for index, paragraph in enumerate(citation.paragraphs):
+                if paragraph > document.paragraphs:
+                    self.fail(
+                        (*where, *steps, "paragraphs", index),
+                        f"paragraph {paragraph} is out of range:"
+                        f" {document.id!r} has {document.paragraphs}",
+                    )
 
-    def dating(self, dating: Dating, path: str) -> None:
-        for index, claim in enumerate(dating.claims):
-            self.citation(claim.citation, f"{path}[{index}].citation")
-        for (i, a), (j, b) in itertools.combinations(enumerate(dating.claims), 2):
-            if not a.value.overlaps(b.value):
-                self.fail(
-                    f"{path}[{j}].value",
-                    f"date claims disagree: {b.value.edtf} does not overlap"
-                    f" {a.value.edtf} at [{i}]",
-                )
+    def dating(self, dating: Dating, where: _Path) -> None:
+        claims = dating.claims
+        for index, claim in enumerate(claims):
+            self.citation(claim.citation, where, (index, "citation"))
+        if len(claims) > 1:
+            for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
+                if not a.value.overlaps(b.value):
+                    self.fail(
+                        (*where, j, "value"),
+                        f"date claims disagree: {b.value.edtf} does not overlap"
+                        f" {a.value.edtf} at [{i}]",
+                    )
 
 
 def _place_cycles(places: tuple[Place, ...]) -> Iterator[Problem]:

@@ -30,6 +30,7 @@ added from elsewhere.
 from __future__ import annotations
 
 import enum
+import functools
 import html
 import re
 from collections.abc import Callable, Iterator
@@ -93,8 +94,14 @@ class FieldError(ValueError):
         self.field = field
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _is_slug(value: str) -> bool:
+    # Ids repeat across references (a few people take part in most meetings).
+    return SLUG.fullmatch(value) is not None
+
+
 def _slug(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not SLUG.fullmatch(value):
+    if not _is_slug(value):
         raise FieldError(
             attribute.name,
             f"{value!r} is not a valid id: use lowercase ASCII letters, digits and"
@@ -181,6 +188,9 @@ class Basis(enum.StrEnum):
     """Taken from another source; the citation gives its address and confidence."""
 
 
+_EXTERNAL: Final = Basis.EXTERNAL  # read once: enum attribute access is slow on hot paths
+
+
 class Confidence(enum.StrEnum):
     """How sure a check against an external source was."""
 
@@ -217,11 +227,13 @@ class Citation:
     confidence: Confidence | None = None
 
     def __attrs_post_init__(self) -> None:
-        if any(p < 1 for p in self.paragraphs):
-            raise ValueError("paragraph numbers start at 1")
-        if len(set(self.paragraphs)) != len(self.paragraphs):
-            raise ValueError("paragraphs must not repeat a number")
-        if self.basis is Basis.EXTERNAL:
+        paragraphs = self.paragraphs
+        if paragraphs:
+            if min(paragraphs) < 1:
+                raise ValueError("paragraph numbers start at 1")
+            if len(paragraphs) > 1 and len(set(paragraphs)) != len(paragraphs):
+                raise ValueError("paragraphs must not repeat a number")
+        if self.basis is _EXTERNAL:
             if self.source is None:
                 raise ValueError("an external citation needs a source address")
             if self.confidence is None:
@@ -258,10 +270,10 @@ class DateClaim:
         return f"<DateClaim {self.value.edtf} ({self.citation.basis.value})>"
 
 
-def _span_days(value: When) -> float:
-    if value.lower is None or value.upper is None:
-        return float("inf")
-    return float((value.upper - value.lower).days)
+def _span_days(value: When) -> int:
+    """How many days a value may cover (unbounded ends count as enormous)."""
+    lower, upper = value._span
+    return upper - lower
 
 
 @attrs.frozen(repr=False)
