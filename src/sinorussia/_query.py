@@ -888,13 +888,13 @@ class Collection(Sequence[T], Generic[T]):
                     return False
             return True
 
-        records = self._base.records
-        if records:
-            first: Any = type(records[0])
-            known = {f.name for f in attrs.fields(first)} if attrs.has(first) else set()
-            unknown = sorted(set(fields) - known) if known else []
-            if unknown and all(attrs.has(type(r)) for r in records[:1]):
-                raise TypeError(f"{type(records[0]).__name__} has no field {unknown[0]!r}")
+        classes: set[Any] = {type(record) for record in self._base.records}
+        if classes and all(attrs.has(cls) for cls in classes):
+            known = {field.name for cls in classes for field in attrs.fields(cls)}
+            unknown = sorted(set(fields) - known)
+            if unknown:
+                names = " or ".join(sorted(cls.__name__ for cls in classes))
+                raise TypeError(f"{names} has no field {unknown[0]!r}")
         return self._derive(_Check(test))
 
     def filter(self, predicate: Callable[[T], bool]) -> Collection[T]:
