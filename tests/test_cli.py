@@ -253,3 +253,36 @@ class TestEntryPoints:
         )
         assert "sinorussia timeline --from 2019" in result.stdout
         assert "exit codes" in result.stdout
+
+
+class TestExportAndSchema:
+    def test_export_csv(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """export --format csv writes one table per section and lists the files."""
+        code, out, _ = run(capsys, "export", "--format", "csv", "--out", str(tmp_path))
+        assert code == 0
+        written = out.splitlines()
+        assert str(tmp_path / "meetings.csv") in written
+        assert (tmp_path / "meetings.csv").read_text(encoding="utf-8").startswith("id,")
+
+    def test_export_with_user_data(
+        self, tmp_path: Path, extra: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--data is merged before exporting."""
+        run(capsys, "export", "--format", "jsonl", "--out", str(tmp_path), "--data", str(extra))
+        lines = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()
+        assert any('"id":"my-call"' in line for line in lines)
+
+    def test_export_needs_a_known_format(self, tmp_path: Path) -> None:
+        """An unknown format is a usage error and writes nothing."""
+        with pytest.raises(SystemExit) as info:
+            main(["export", "--format", "xml", "--out", str(tmp_path / "x")])
+        assert info.value.code == 2
+        assert not (tmp_path / "x").exists()
+
+    def test_schema(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """schema prints the JSON Schema shipped with the package."""
+        code, out, _ = run(capsys, "schema")
+        assert code == 0
+        assert json.loads(out) == sr.json_schema()
+        _, line, _ = run(capsys, "schema", "--jsonl")
+        assert json.loads(line)["$schema"].endswith("2020-12/schema")

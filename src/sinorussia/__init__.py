@@ -11,6 +11,7 @@ Examples:
 from ._dataset import FORMAT, Dataset
 from ._dates import DateInterval, PartialDate, Precision, Unbounded, When, parse_edtf, to_when
 from ._errors import Ambiguous, DataError, Error, NotFound, Problem
+from ._export import ExportFormat, export
 from ._load import dump, dumps, load, load_file, load_files, loads
 from ._model import (
     Basis,
@@ -48,6 +49,7 @@ from ._model import (
     TreatyKind,
 )
 from ._query import Collection, Match
+from ._schema import json_schema
 from ._timeline import Anniversary, Entry, Tenure
 
 __version__ = "0.1.0"
@@ -70,6 +72,7 @@ __all__ = [
     "Entry",
     "Error",
     "Event",
+    "ExportFormat",
     "Figure",
     "Happening",
     "HappeningKind",
@@ -106,6 +109,8 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "export",
+    "json_schema",
     "load",
     "load_file",
     "load_files",

@@ -212,8 +212,9 @@ def _unchecked_fields(
     Fields of plain strings (and lists of strings) whose type was right get
     their validators run here, so one error lists every problem of a record.
     """
-    with_notes, _ = exc.group_exceptions()
+    with_notes, without = exc.group_exceptions()
     failed = {getattr(note, "name", None) for _, note in with_notes}
+    failed |= {error.field for error in without if isinstance(error, FieldError)}
     found: list[Exception] = []
     for field in fields:
         if field.validator is None or field.name in failed or field.name not in value:

@@ -49,18 +49,25 @@ def _item(value: object) -> str:
     return str(value)
 
 
+def _cited(cls: type) -> bool:
+    return any(field.name == "citations" for field in attrs.fields(cls))
+
+
 def columns(cls: type) -> list[str]:
-    """The flat column names of a record class, in order."""
+    """The flat column names of a record class, in order.
+
+    Records with citations get the ``paragraphs``, ``bases`` and ``sources``
+    columns; a ``Document`` has none (its own ``paragraphs`` is its length).
+    """
     names: list[str] = []
     for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        if field.name == "citations":
+        if not field.init or field.name == "citations":
             continue
         names.append(field.name)
         if "Dating" in str(field.type):
             names.extend(f"{field.name}_{part}" for part in ("lower", "upper", "basis"))
-    names.extend(["paragraphs", "bases", "sources"])
+    if _cited(cls):
+        names.extend(["paragraphs", "bases", "sources"])
     return names
 
 
@@ -82,7 +89,9 @@ def flatten(record: Any) -> dict[str, Any]:
             row[field.name] = value.value
         else:
             row[field.name] = value
-    citations: Iterable[Citation] = getattr(record, "citations", ())
+    if not _cited(type(record)):
+        return row
+    citations: Iterable[Citation] = record.citations
     paragraphs = sorted({p for c in citations for p in c.paragraphs})
     row["paragraphs"] = SEPARATOR.join(map(str, paragraphs)) or None
     row["bases"] = SEPARATOR.join(dict.fromkeys(c.basis.value for c in citations)) or None

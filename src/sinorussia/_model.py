@@ -886,8 +886,8 @@ class Meeting(Record):
         count: How many encounters the record stands for: 1 for a single
             meeting, N when the source aggregates ("five phone calls"), ``None``
             when it aggregates without a number ("frequent visits").
-        commemorates: The id of a happening the meeting marks (a parade for a
-            victory).
+        commemorates: The id of the happening or meeting this meeting marks
+            (a parade for a victory).
 
     """
 

@@ -20,8 +20,10 @@ from typing import Any, TextIO
 from ._codec import converter
 from ._dataset import SECTIONS, Dataset
 from ._errors import DataError, NotFound
+from ._export import FORMATS, export
 from ._load import load, load_file, load_files
 from ._model import Basis, Citation, Dating, Participant, Record
+from ._schema import json_schema, jsonl_line_schema
 
 __all__ = ["main"]
 
@@ -42,6 +44,7 @@ _EXAMPLES = """examples:
   sinorussia search lavrov
   sinorussia anniversaries 2021
   sinorussia export --format csv --out exported/
+  sinorussia schema > sinorussia.schema.json
   sinorussia validate my_additions.json
   sinorussia timeline --data my_additions.json
 
@@ -247,6 +250,23 @@ def _anniversaries(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    dataset = _dataset(args)
+    written = export(dataset, args.out, format=args.format)
+    if args.json:
+        _json_lines(out, ({"path": str(path)} for path in written))
+    else:
+        for path in written:
+            out.write(f"{path}\n")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    schema = jsonl_line_schema() if args.jsonl else json_schema()
+    out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     status = EXIT_OK
     for path in args.files:
@@ -334,6 +354,13 @@ def _parser() -> argparse.ArgumentParser:
     anniversaries.add_argument(
         "--every", type=int, default=5, help="years between anniversaries (default 5)"
     )
+
+    exporting = command("export", _export, "write the dataset as json, jsonl, csv or a graph")
+    exporting.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    exporting.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+
+    schema = command("schema", _schema, "print the JSON Schema of a dataset file")
+    schema.add_argument("--jsonl", action="store_true", help="the schema of one JSON Lines line")
 
     validate = command("validate", _validate, "check dataset files; exit 1 if any is invalid")
     validate.add_argument("files", nargs="+", metavar="FILE")

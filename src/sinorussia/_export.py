@@ -1,0 +1,426 @@
+r"""Exporting a dataset to files: JSON, JSON Lines, CSV tables and a graph.
+
+:func:`export` writes one format into a folder and returns the paths written.
+Every file is UTF-8 with ``\n`` line endings, written atomically, and its
+bytes depend only on the dataset (not on the run, the platform or
+``PYTHONHASHSEED``). The formats:
+
+``json``
+    ``sinorussia.json``: the canonical dataset file, exactly ``sr.dumps(ds)``.
+
+``jsonl``
+    ``records.jsonl``: a header line ``{"format": 1, "version": "..."}``, then
+    one line per record in file order,
+    ``{"section": "meetings", "record": {...}}``, where ``record`` is the
+    record exactly as in a dataset file. The JSON Schema ``$defs.JsonLine``
+    validates each line (see ``sinorussia._schema.jsonl_line_schema``).
+    Lines are compact JSON; the characters U+0085, U+2028 and U+2029, which
+    some readers take for line breaks, are written as ``\u`` escapes.
+
+``csv``
+    One table per non-empty section, ``<section>.csv`` (``meetings.csv`` ...),
+    with the columns and cells of :mod:`sinorussia._flat`: a date becomes
+    ``<field>`` (EDTF), ``<field>_lower`` and ``<field>_upper`` (ISO dates,
+    empty when unbounded) and ``<field>_basis``; multi-valued fields are joined
+    with ``"; "``; ``None`` is an empty cell. A table left over from an earlier
+    export whose section is now empty is removed.
+
+``graph``
+    ``nodes.csv``, ``edges.csv`` and ``graph.graphml`` (the same nodes and
+    edges as GraphML). Every record except documents and offices is a node;
+    the edges come from the reference fields of the model (see
+    :data:`RELATIONS`), each with a relation name, a role where one applies,
+    and the id of the record that states it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import enum
+import io
+import json
+import os
+import re
+import typing
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import attrs
+
+from ._codec import converter
+from ._dataset import FORMAT, SECTIONS, Dataset
+from ._flat import columns, flatten
+from ._io import write_atomic
+from ._load import dumps
+from ._model import Citation, Dating, Document, Office, ref_targets
+
+__all__ = [
+    "EDGE_COLUMNS",
+    "FORMATS",
+    "NODE_COLUMNS",
+    "RELATIONS",
+    "ExportFormat",
+    "edges",
+    "export",
+    "jsonl_lines",
+    "nodes",
+    "render",
+]
+
+ExportFormat = Literal["json", "jsonl", "csv", "graph"]
+"""The export formats: see the module documentation."""
+
+FORMATS: Final[tuple[ExportFormat, ...]] = typing.get_args(ExportFormat)
+
+NODE_COLUMNS: Final = ("id", "type", "label", "kind", "date", "date_lower", "date_upper")
+"""The columns of ``nodes.csv`` (and the node attributes of the GraphML file)."""
+
+EDGE_COLUMNS: Final = ("source", "target", "relation", "role", "record")
+"""The columns of ``edges.csv`` (and the edge attributes of the GraphML file)."""
+
+RELATIONS: Final[dict[str, tuple[str, bool]]] = {
+    # field: (relation, reversed); reversed edges run from the referenced
+    # record to the one holding the reference (a participant -> the meeting).
+    "participants": ("participation", True),
+    "signatories": ("signature", True),
+    "parties": ("party", True),
+    "members": ("member", True),
+    "speaker": ("speaker", True),
+    "place": ("location", False),
+    "location": ("location", False),
+    "origin": ("origin", False),
+    "within": ("within", False),
+    "about": ("about", False),
+    "agreements": ("agreement", False),
+    "signed_at": ("signed_at", False),
+    "occasion": ("occasion", False),
+    "commemorates": ("commemorates", False),
+    "nationality": ("nationality", False),
+    "country": ("country", False),
+    "organisation": ("office", False),
+    "posted_to": ("posted_to", False),
+}
+"""Edge relations by reference field. A field missing here (a new one) becomes a
+relation named after the field, from the record to the record it refers to."""
+
+_LINKS: Final[dict[type, str]] = {Office: "person"}
+"""Record classes that are edges, not nodes: each reference field becomes an edge
+from the record named in the anchor field, with the post as the role."""
+
+_NOT_NODES: Final = (Document, *_LINKS)
+
+_LINE_BREAKS: Final = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+# -- JSON Lines -----------------------------------------------------------------
+
+
+def jsonl_lines(dataset: Dataset) -> Iterator[dict[str, Any]]:
+    """The lines of the JSON Lines export as JSON values: a header, then the records."""
+    yield {"format": FORMAT, "version": dataset.version}
+    for name, records in dataset.sections().items():
+        for record in records:
+            yield {"section": name, "record": converter.unstructure(record)}
+
+
+def _jsonl(dataset: Dataset) -> dict[str, bytes]:
+    lines = []
+    for value in jsonl_lines(dataset):
+        line = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        for char, escape in _LINE_BREAKS.items():
+            line = line.replace(char, escape)  # only ever inside a JSON string
+        lines.append(line + "\n")
+    return {"records.jsonl": "".join(lines).encode("utf-8")}
+
+
+# -- CSV ------------------------------------------------------------------------
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return str(value)
+
+
+def _table(header: tuple[str, ...] | list[str], rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _csv(dataset: Dataset) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    sections = dataset.sections()
+    for name, cls in SECTIONS:
+        records = sections[name]
+        if not records:
+            continue
+        header = columns(cls)
+        rows = []
+        for record in records:
+            row = flatten(record)
+            rows.append([_cell(row[column]) for column in header])
+        files[f"{name}.csv"] = _table(header, rows)
+    return files
+
+
+# -- graph ----------------------------------------------------------------------
+
+
+def _label(record: Any) -> str:
+    for name in ("name", "title", "text"):
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            return value
+    return str(record.id)
+
+
+def _kind(record: Any) -> str:
+    for name in ("kind", "sector"):
+        value = getattr(record, name, None)
+        if isinstance(value, enum.Enum):
+            return str(value.value)
+    return ""
+
+
+def _dating(record: Any) -> Dating | None:
+    for name in ("date", "signed"):
+        value = getattr(record, name, None)
+        if isinstance(value, Dating):
+            return value
+    return None
+
+
+def nodes(dataset: Dataset) -> list[dict[str, str]]:
+    """The nodes of the graph export, in file order (see :data:`NODE_COLUMNS`).
+
+    Every record is a node except documents and offices (offices are edges).
+    ``type`` is the record class in lower case (``leader``, ``meeting`` ...),
+    ``kind`` its vocabulary value (a meeting's kind, a project's sector),
+    ``date`` the best EDTF value of its date (a treaty: when it was signed).
+    """
+    found = []
+    for record in dataset.records():
+        if isinstance(record, _NOT_NODES):
+            continue
+        dating = _dating(record)
+        found.append(
+            {
+                "id": record.id,
+                "type": type(record).__name__.lower(),
+                "label": _label(record),
+                "kind": _kind(record),
+                "date": dating.edtf if dating else "",
+                "date_lower": _cell(dating.lower) if dating else "",
+                "date_upper": _cell(dating.upper) if dating else "",
+            }
+        )
+    return found
+
+
+def _relation(field: str) -> tuple[str, bool]:
+    return RELATIONS.get(field, (field, False))
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, tuple):
+        return tuple(item for item in value if isinstance(item, str))
+    return ()
+
+
+def _record_edges(record: Any) -> Iterator[tuple[str, str, str, str]]:
+    """(source, target, relation, role) for the references of a node record."""
+    for field in attrs.fields(type(record)):
+        if not field.init:
+            continue
+        value = getattr(record, field.name)
+        relation, backwards = _relation(field.name)
+        if ref_targets(field):
+            for target in _ids(value):
+                if backwards:
+                    yield target, record.id, relation, ""
+                else:
+                    yield record.id, target, relation, ""
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, Citation) or not attrs.has(type(item)):
+                    continue
+                role = _cell(getattr(item, "role", None))
+                for inner in attrs.fields(type(item)):
+                    if not ref_targets(inner):
+                        continue
+                    for target in _ids(getattr(item, inner.name)):
+                        if backwards:
+                            yield target, record.id, relation, role
+                        else:
+                            yield record.id, target, relation, role
+
+
+def _link_edges(record: Any, anchor: str) -> Iterator[tuple[str, str, str, str]]:
+    """Edges for a record that is a link, not a node (an office)."""
+    source = getattr(record, anchor)
+    role = getattr(record, "post", "") or ""
+    for field in attrs.fields(type(record)):
+        if field.name == anchor or not ref_targets(field):
+            continue
+        relation, _ = _relation(field.name)
+        for target in _ids(getattr(record, field.name)):
+            yield source, target, relation, role
+
+
+def edges(dataset: Dataset) -> list[dict[str, str]]:
+    """The edges of the graph export, in file order (see :data:`EDGE_COLUMNS`).
+
+    ``relation`` is named in :data:`RELATIONS`; ``role`` is a participant's
+    role (``guest``, ``signatory`` ...) or an office's post; ``record`` is the
+    id of the record that states the edge, where its citations are. An edge to
+    a record that is not a node (a statement about a document) is left out, as
+    is an exact repeat.
+    """
+    ids = {node["id"] for node in nodes(dataset)}
+    found: dict[tuple[str, ...], None] = {}
+    for record in dataset.records():
+        anchor = _LINKS.get(type(record))
+        if anchor is not None:
+            made = _link_edges(record, anchor)
+        elif isinstance(record, _NOT_NODES):
+            continue
+        else:
+            made = _record_edges(record)
+        for source, target, relation, role in made:
+            if source in ids and target in ids:
+                found[source, target, relation, role, record.id] = None
+    return [dict(zip(EDGE_COLUMNS, edge, strict=True)) for edge in found]
+
+
+_INVALID_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str, *, attribute: bool = False) -> str:
+    """Text escaped for XML 1.0; characters XML cannot hold become U+FFFD."""
+    text = _INVALID_XML.sub("\ufffd", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\r", "&#13;")
+    if attribute:
+        text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+    return text
+
+
+def _graphml(node_rows: list[dict[str, str]], edge_rows: list[dict[str, str]]) -> bytes:
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+        ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns'
+        ' http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ]
+    node_keys = NODE_COLUMNS[1:]
+    edge_keys = EDGE_COLUMNS[2:]
+    for owner, keys in (("node", node_keys), ("edge", edge_keys)):
+        out.extend(
+            f'  <key id="{key}" for="{owner}" attr.name="{key}" attr.type="string"/>'
+            for key in keys
+        )
+    out.append('  <graph id="sinorussia" edgedefault="directed">')
+    for node in node_rows:
+        out.append(f'    <node id="{_xml(node["id"], attribute=True)}">')
+        out.extend(
+            f'      <data key="{key}">{_xml(node[key])}</data>' for key in node_keys if node[key]
+        )
+        out.append("    </node>")
+    for index, edge in enumerate(edge_rows):
+        source = _xml(edge["source"], attribute=True)
+        target = _xml(edge["target"], attribute=True)
+        out.append(f'    <edge id="e{index}" source="{source}" target="{target}">')
+        out.extend(
+            f'      <data key="{key}">{_xml(edge[key])}</data>' for key in edge_keys if edge[key]
+        )
+        out.append("    </edge>")
+    out.extend(["  </graph>", "</graphml>", ""])
+    return "\n".join(out).encode("utf-8")
+
+
+def _graph(dataset: Dataset) -> dict[str, bytes]:
+    node_rows = nodes(dataset)
+    edge_rows = edges(dataset)
+    return {
+        "edges.csv": _table(EDGE_COLUMNS, [[e[c] for c in EDGE_COLUMNS] for e in edge_rows]),
+        "graph.graphml": _graphml(node_rows, edge_rows),
+        "nodes.csv": _table(NODE_COLUMNS, [[n[c] for c in NODE_COLUMNS] for n in node_rows]),
+    }
+
+
+# -- export ---------------------------------------------------------------------
+
+
+def _json(dataset: Dataset) -> dict[str, bytes]:
+    return {"sinorussia.json": dumps(dataset).encode("utf-8")}
+
+
+_RENDERERS: Final[dict[str, Callable[[Dataset], dict[str, bytes]]]] = {
+    "json": _json,
+    "jsonl": _jsonl,
+    "csv": _csv,
+    "graph": _graph,
+}
+
+_OWN_FILES: Final[dict[str, frozenset[str]]] = {
+    "csv": frozenset(f"{name}.csv" for name, _ in SECTIONS),
+}
+"""File names a format may write that a later export of it may have to remove."""
+
+
+def _check_format(format: str) -> None:
+    if format not in _RENDERERS:
+        known = ", ".join(repr(name) for name in FORMATS)
+        raise ValueError(f"unknown export format {format!r}; expected one of {known}")
+
+
+def render(dataset: Dataset, *, format: ExportFormat) -> dict[str, bytes]:
+    """The files of an export as bytes, by file name, without writing anything."""
+    _check_format(format)
+    return _RENDERERS[format](dataset)
+
+
+def export(dataset: Dataset, out: str | os.PathLike[str], *, format: ExportFormat) -> list[Path]:
+    """Write ``dataset`` into the folder ``out`` in one of the export formats.
+
+    Args:
+        dataset: The dataset to export.
+        out: The folder to write into; it is created if needed. Files of the
+            same names are replaced, each in one step.
+        format: ``"json"`` (``sinorussia.json``), ``"jsonl"``
+            (``records.jsonl``), ``"csv"`` (one ``<section>.csv`` per non-empty
+            section) or ``"graph"`` (``nodes.csv``, ``edges.csv``,
+            ``graph.graphml``). See the module documentation for the shapes.
+
+    Returns:
+        The paths written, sorted.
+
+    Raises:
+        ValueError: ``format`` is not one of the export formats.
+        OSError: The folder cannot be made or a file cannot be written.
+
+    Examples:
+        >>> [path.name for path in sr.export(sr.load(), "out", format="graph")]
+        ['edges.csv', 'graph.graphml', 'nodes.csv']
+
+    """
+    files = render(dataset, format=format)
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in sorted(_OWN_FILES.get(format, frozenset()) - files.keys()):
+        (folder / stale).unlink(missing_ok=True)
+    return sorted(write_atomic(folder / name, data) for name, data in files.items())

@@ -1,0 +1,568 @@
+"""Exporting a dataset: JSON, JSON Lines, CSV tables and a graph, byte for byte stable."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import typing
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sinorussia as sr
+from sinorussia import _export
+from sinorussia._dataset import SECTIONS
+from sinorussia._export import (
+    EDGE_COLUMNS,
+    FORMATS,
+    NODE_COLUMNS,
+    RELATIONS,
+    ExportFormat,
+    edges,
+    export,
+    jsonl_lines,
+    nodes,
+    render,
+)
+from sinorussia._flat import SEPARATOR, columns
+from sinorussia._io import write_atomic
+from sinorussia._model import ref_targets
+
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+SRC = Path(sr.__file__).parent.parent
+
+
+def names(ds: sr.Dataset, format: ExportFormat) -> list[str]:
+    """The file names an export of ``ds`` in ``format`` should write."""
+    return {
+        "json": ["sinorussia.json"],
+        "jsonl": ["records.jsonl"],
+        "csv": sorted(f"{name}.csv" for name, records in ds.sections().items() if records),
+        "graph": ["edges.csv", "graph.graphml", "nodes.csv"],
+    }[format]
+
+
+def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the rows of a CSV file."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        return list(reader.fieldnames or []), rows
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file in a folder, by name."""
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory, ds: sr.Dataset) -> dict[str, Path]:
+    """The bundled dataset exported in every format, one folder each."""
+    folders: dict[str, Path] = {}
+    for format in FORMATS:
+        folder = tmp_path_factory.mktemp(format)
+        export(ds, folder, format=format)
+        folders[format] = folder
+    return folders
+
+
+def small(**changes: Any) -> sr.Dataset:
+    """The bundled dataset with some records replaced (by id) through attrs.evolve."""
+    ds = sr.load()
+    sections = {
+        name: tuple(
+            attrs.evolve(record, **changes[record.id]) if record.id in changes else record
+            for record in records
+        )
+        for name, records in ds.sections().items()
+    }
+    return sr.Dataset(version=ds.version, **typing.cast(Any, sections))
+
+
+class TestFiles:
+    @pytest.mark.parametrize("format", FORMATS)
+    def test_file_names(self, tmp_path: Path, ds: sr.Dataset, format: ExportFormat) -> None:
+        """Each format writes its files, and returns their paths sorted."""
+        written = export(ds, tmp_path, format=format)
+        assert [path.name for path in written] == names(ds, format)
+        assert written == sorted(written)
+        assert all(path.parent == tmp_path for path in written)
+        assert sorted(p.name for p in tmp_path.iterdir()) == names(ds, format)
+
+    def test_formats(self) -> None:
+        """The formats are json, jsonl, csv and graph."""
+        assert FORMATS == ("json", "jsonl", "csv", "graph")
+
+    def test_creates_the_folder(self, tmp_path: Path, ds: sr.Dataset) -> None:
+        """A missing folder is created, parents included."""
+        target = tmp_path / "a" / "b"
+        export(ds, str(target), format="json")
+        assert (target / "sinorussia.json").is_file()
+
+    def test_unknown_format(self, tmp_path: Path, ds: sr.Dataset) -> None:
+        """An unknown format raises ValueError naming the known ones, and writes nothing."""
+        with pytest.raises(ValueError, match="'json', 'jsonl', 'csv', 'graph'"):
+            export(ds, tmp_path / "x", format="xml")  # type: ignore[arg-type]
+        assert not (tmp_path / "x").exists()
+
+    def test_render_is_what_export_writes(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """render() returns the bytes export() writes, by file name."""
+        for format in FORMATS:
+            assert render(ds, format=format) == files(out[format])
+
+    def test_utf8_and_newlines(self, out: dict[str, Path]) -> None:
+        """Every file is UTF-8 without a byte-order mark, with LF line ends and a final one."""
+        for folder in out.values():
+            for name, data in files(folder).items():
+                text = data.decode("utf-8")
+                assert not text.startswith("\ufeff"), name
+                assert "\r" not in text, name
+                assert text.endswith("\n"), name
+                assert not text.endswith("\n\n"), name
+
+    def test_non_ascii_is_kept(self, out: dict[str, Path]) -> None:
+        """Native-script names are written as themselves, not escaped."""
+        assert "习近平" in (out["csv"] / "leaders.csv").read_text(encoding="utf-8")
+        assert "习近平" in (out["jsonl"] / "records.jsonl").read_text(encoding="utf-8")
+
+
+class TestWriting:
+    def test_every_write_is_atomic(
+        self, tmp_path: Path, ds: sr.Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Every file goes through write_atomic, and no temporary file is left."""
+        seen: list[Path] = []
+        original = write_atomic
+
+        def spy(path: str | os.PathLike[str], data: bytes) -> Path:
+            seen.append(Path(path))
+            return original(path, data)
+
+        monkeypatch.setattr(_export, "write_atomic", spy)
+        written: list[Path] = []
+        for format in FORMATS:
+            written += export(ds, tmp_path, format=format)
+        assert sorted(seen) == sorted(written)
+        assert sorted(tmp_path.iterdir()) == sorted(written)
+        assert not list(tmp_path.glob("*.tmp"))
+        assert not list(tmp_path.glob(".*"))
+
+    def test_replaces_existing_files(self, tmp_path: Path, ds: sr.Dataset) -> None:
+        """Exporting over an earlier export replaces its files and leaves others alone."""
+        (tmp_path / "meetings.csv").write_text("old", encoding="utf-8")
+        (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+        export(ds, tmp_path, format="csv")
+        assert (tmp_path / "meetings.csv").read_text(encoding="utf-8").startswith("id,title,")
+        assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+    def test_removes_tables_of_emptied_sections(self, tmp_path: Path, ds: sr.Dataset) -> None:
+        """A table of a section that is empty now is removed; nothing else is."""
+        export(ds, tmp_path, format="csv")
+        export(ds, tmp_path, format="graph")
+        fewer = sr.Dataset(version="fewer", documents=tuple(ds.documents))
+        assert export(fewer, tmp_path, format="csv") == [tmp_path / "documents.csv"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "documents.csv",
+            "edges.csv",
+            "graph.graphml",
+            "nodes.csv",
+        ]
+
+    def test_empty_dataset(self, tmp_path: Path) -> None:
+        """An empty dataset exports: no tables, a header line, an empty graph."""
+        empty = sr.Dataset(version="empty")
+        assert export(empty, tmp_path, format="csv") == []
+        [jsonl] = export(empty, tmp_path, format="jsonl")
+        assert jsonl.read_text(encoding="utf-8") == '{"format":1,"version":"empty"}\n'
+        export(empty, tmp_path, format="graph")
+        assert read_csv(tmp_path / "nodes.csv") == (list(NODE_COLUMNS), [])
+        assert read_csv(tmp_path / "edges.csv") == (list(EDGE_COLUMNS), [])
+        root = ET.parse(tmp_path / "graph.graphml").getroot()
+        assert root.find(f"{GRAPHML}graph") is not None
+
+
+class TestDeterminism:
+    def test_same_bytes_twice(self, tmp_path: Path, ds: sr.Dataset) -> None:
+        """Two exports of the same dataset are byte for byte the same."""
+        for format in FORMATS:
+            first, second = tmp_path / f"{format}-1", tmp_path / f"{format}-2"
+            export(ds, first, format=format)
+            export(sr.loads(sr.dumps(ds)), second, format=format)
+            assert files(first) == files(second)
+
+    @pytest.mark.parametrize("seed", ["0", "4242"])
+    def test_independent_of_hash_seed(
+        self, tmp_path: Path, out: dict[str, Path], seed: str
+    ) -> None:
+        """Another process with another PYTHONHASHSEED writes the same bytes."""
+        script = (
+            "import sys, sinorussia as sr\n"
+            "from sinorussia._export import FORMATS, export\n"
+            "for f in FORMATS:\n"
+            "    export(sr.load(), sys.argv[1] + '/' + f, format=f)\n"
+        )
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(SRC)}
+        subprocess.run([sys.executable, "-c", script, str(tmp_path)], env=env, check=True)
+        for format in FORMATS:
+            assert files(tmp_path / format) == files(out[format]), format
+
+
+class TestJson:
+    def test_is_the_canonical_text(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """sinorussia.json is exactly sr.dumps(ds)."""
+        assert (out["json"] / "sinorussia.json").read_bytes() == sr.dumps(ds).encode("utf-8")
+
+    def test_round_trip(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """The JSON export loads back into an equal dataset."""
+        assert sr.load_file(out["json"] / "sinorussia.json") == ds
+
+
+class TestJsonLines:
+    def lines(self, out: dict[str, Path]) -> list[dict[str, Any]]:
+        """The JSON values of records.jsonl, one per line."""
+        text = (out["jsonl"] / "records.jsonl").read_text(encoding="utf-8")
+        return [json.loads(line) for line in text.split("\n")[:-1]]
+
+    def test_header_then_records(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """The first line is the header; then one line per record, in file order."""
+        header, *records = self.lines(out)
+        assert header == {"format": sr.FORMAT, "version": ds.version}
+        assert [(line["section"], line["record"]["id"]) for line in records] == [
+            (name, record.id) for name, section in ds.sections().items() for record in section
+        ]
+        assert all(list(line) == ["section", "record"] for line in records)
+
+    def test_records_are_as_in_the_dataset_file(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """Grouping the lines by section rebuilds the dataset file, keys in order."""
+        header, *records = self.lines(out)
+        rebuilt: dict[str, Any] = dict(header)
+        for line in records:
+            rebuilt.setdefault(line["section"], []).append(line["record"])
+        assert json.dumps(rebuilt, ensure_ascii=False, indent=2) + "\n" == sr.dumps(ds)
+        assert sr.loads(json.dumps(rebuilt)) == ds
+
+    def test_lines_are_compact_json(self, out: dict[str, Path]) -> None:
+        """Each line is one compact JSON object."""
+        text = (out["jsonl"] / "records.jsonl").read_text(encoding="utf-8")
+        for line in text.split("\n")[:-1]:
+            assert json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":")) == line
+
+    def test_unicode_line_breaks_are_escaped(self, tmp_path: Path) -> None:
+        """U+2028, U+2029 and U+0085 in a text are escaped, so no reader splits a line."""
+        title = "a\u2028b\u2029c\x85d\ne"
+        ds = small(**{"victory-day-parade-2015": {"title": title}})
+        [path] = export(ds, tmp_path, format="jsonl")
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) == len(ds) + 1
+        parade = next(
+            line["record"]
+            for line in map(json.loads, text.splitlines())
+            if line.get("record", {}).get("id") == "victory-day-parade-2015"
+        )
+        assert parade["title"] == title
+
+    def test_jsonl_lines_values(self, ds: sr.Dataset) -> None:
+        """jsonl_lines() yields the same values as the file holds."""
+        values = list(jsonl_lines(ds))
+        assert len(values) == len(ds) + 1
+        assert values[0] == {"format": 1, "version": ds.version}
+
+
+class TestCsv:
+    def test_headers_are_the_flat_columns(self, out: dict[str, Path]) -> None:
+        """Each table's header is _flat.columns of its class, in order."""
+        for name, cls in SECTIONS:
+            header, _ = read_csv(out["csv"] / f"{name}.csv")
+            assert header == list(dict.fromkeys(columns(cls))), name
+            if cls is not sr.Document:
+                assert header == columns(cls), name
+
+    def test_one_row_per_record(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """Each table has one row per record of its section, in file order."""
+        for name, records in ds.sections().items():
+            _, rows = read_csv(out["csv"] / f"{name}.csv")
+            assert [row["id"] for row in rows] == [record.id for record in records], name
+
+    def test_known_row(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """The Victory Day parade row has the expected cells."""
+        _, rows = read_csv(out["csv"] / "meetings.csv")
+        row = next(row for row in rows if row["id"] == "victory-day-parade-2015")
+        parade = ds.meetings.get("victory-day-parade-2015")
+        assert row == {
+            "id": "victory-day-parade-2015",
+            "title": parade.title,
+            "kind": "ceremony",
+            "participants": "vladimir-putin:host; xi-jinping:guest",
+            "place": "red-square",
+            "date": "2015-05-09",
+            "date_lower": "2015-05-09",
+            "date_upper": "2015-05-09",
+            "date_basis": "stated",
+            "count": "1",
+            "commemorates": "victory-1945",
+            "paragraphs": "1",
+            "bases": "stated; external",
+            "sources": SEPARATOR.join(c.source for c in parade.citations if c.source),
+        }
+
+    def test_empty_cells_for_none(self, out: dict[str, Path]) -> None:
+        """A missing value is an empty cell: an aggregate's count, an unknown place."""
+        _, rows = read_csv(out["csv"] / "meetings.csv")
+        visits = next(row for row in rows if row["id"] == "mutual-visits-2013-2021")
+        assert visits["count"] == ""
+        assert visits["place"] == ""
+        assert visits["date"] == "2013-03/2021"
+        assert (visits["date_lower"], visits["date_upper"]) == ("2013-03-01", "2021-12-31")
+
+    def test_unbounded_dates_have_empty_bounds(self, tmp_path: Path, ds: sr.Dataset) -> None:
+        """An open end of a date leaves its bound empty."""
+        parade = ds.meetings.get("victory-day-parade-2015")
+        assert parade.date is not None
+        claim = attrs.evolve(parade.date.claims[0], value=sr.parse_edtf("2015-05-09/.."))
+        changed = small(**{parade.id: {"date": sr.Dating((claim,))}})
+        export(changed, tmp_path, format="csv")
+        _, rows = read_csv(tmp_path / "meetings.csv")
+        row = next(row for row in rows if row["id"] == parade.id)
+        assert (row["date"], row["date_lower"], row["date_upper"]) == (
+            "2015-05-09/..",
+            "2015-05-09",
+            "",
+        )
+
+    def test_quoting(self, tmp_path: Path) -> None:
+        """Commas, quotes and line breaks in a cell survive a CSV reader."""
+        title = 'A "parade", with\ntwo lines'
+        export(small(**{"victory-day-parade-2015": {"title": title}}), tmp_path, format="csv")
+        _, rows = read_csv(tmp_path / "meetings.csv")
+        assert next(r for r in rows if r["id"] == "victory-day-parade-2015")["title"] == title
+
+    def test_pandas_reads_the_tables(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """pandas reads every table with the right shape."""
+        pd = pytest.importorskip("pandas")
+        for name, records in ds.sections().items():
+            frame = pd.read_csv(out["csv"] / f"{name}.csv", dtype=str, keep_default_na=False)
+            assert frame.shape[0] == len(records)
+            assert list(frame.columns) == read_csv(out["csv"] / f"{name}.csv")[0]
+
+    def test_document_paragraph_count(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """documents.csv keeps the document's paragraph count."""
+        _, rows = read_csv(out["csv"] / "documents.csv")
+        assert rows[0]["paragraphs"] == str(ds.documents.get("article").paragraphs)
+
+
+Edge = tuple[str, str, str, str]
+
+
+class TestGraph:
+    def edge_rows(self, out: dict[str, Path]) -> list[dict[str, str]]:
+        """The rows of edges.csv."""
+        return read_csv(out["graph"] / "edges.csv")[1]
+
+    def edge_set(self, out: dict[str, Path]) -> set[Edge]:
+        """(source, target, relation, role) of every edge."""
+        return {(e["source"], e["target"], e["relation"], e["role"]) for e in self.edge_rows(out)}
+
+    def test_headers(self, out: dict[str, Path]) -> None:
+        """nodes.csv and edges.csv have the documented columns."""
+        assert read_csv(out["graph"] / "nodes.csv")[0] == list(NODE_COLUMNS)
+        assert read_csv(out["graph"] / "edges.csv")[0] == list(EDGE_COLUMNS)
+
+    def test_nodes_are_the_records(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """Every record but documents and offices is a node, once, in file order."""
+        _, rows = read_csv(out["graph"] / "nodes.csv")
+        expected = [r.id for r in ds.records() if not isinstance(r, sr.Document | sr.Office)]
+        assert [row["id"] for row in rows] == expected
+        assert rows == nodes(ds)
+
+    def test_known_nodes(self, out: dict[str, Path]) -> None:
+        """Nodes carry their type, label, kind and best date."""
+        _, rows = read_csv(out["graph"] / "nodes.csv")
+        by_id = {row["id"]: row for row in rows}
+        assert by_id["victory-day-parade-2015"]["type"] == "meeting"
+        assert by_id["victory-day-parade-2015"]["kind"] == "ceremony"
+        assert by_id["victory-day-parade-2015"]["date"] == "2015-05-09"
+        assert by_id["xi-jinping"] == {
+            "id": "xi-jinping",
+            "type": "leader",
+            "label": "Xi Jinping",
+            "kind": "",
+            "date": "",
+            "date_lower": "",
+            "date_upper": "",
+        }
+        assert by_id["zhong-nanshan"]["type"] == "person"
+        assert by_id["treaty-of-good-neighborliness"]["date"] == "2001-07-16"
+        assert by_id["east-route-gas-pipeline"]["kind"] == "energy"
+        assert by_id["red-square"]["kind"] == "square"
+
+    def test_endpoints_are_nodes(self, out: dict[str, Path]) -> None:
+        """Every edge runs between two nodes."""
+        _, rows = read_csv(out["graph"] / "nodes.csv")
+        ids = {row["id"] for row in rows}
+        for edge in self.edge_rows(out):
+            assert edge["source"] in ids, edge
+            assert edge["target"] in ids, edge
+
+    @pytest.mark.parametrize(
+        "edge",
+        [
+            ("xi-jinping", "victory-day-parade-2015", "participation", "guest"),
+            ("vladimir-putin", "victory-day-parade-2015", "participation", "host"),
+            ("victory-day-parade-2015", "red-square", "location", ""),
+            ("victory-day-parade-2015", "victory-1945", "commemorates", ""),
+            ("red-square", "moscow", "within", ""),
+            ("moscow", "russia", "within", ""),
+            ("china", "treaty-of-good-neighborliness", "party", ""),
+            ("treaty-of-good-neighborliness", "kremlin", "location", ""),
+            ("joint-statement-new-era-2019", "xi-state-visit-russia-2019", "signed_at", ""),
+            ("treaty-extension-2021", "treaty-of-good-neighborliness", "about", ""),
+            ("treaty-ideas-endure", "treaty-of-good-neighborliness", "about", ""),
+            ("china", "east-route-gas-pipeline", "party", ""),
+            (
+                "international-lunar-research-station",
+                "lunar-research-station-mou",
+                "agreement",
+                "",
+            ),
+            ("international-lunar-research-station", "moon", "location", ""),
+            ("aid-flight-wuhan-2020", "moscow", "origin", ""),
+            ("russia", "aid-flight-wuhan-2020", "participation", "actor"),
+            ("xi-jinping", "shared-future-speech-2013", "speaker", ""),
+            ("shared-future-speech-2013", "xi-state-visit-russia-2013", "occasion", ""),
+            ("china", "un-security-council", "member", ""),
+            ("cnsa", "china", "country", ""),
+            ("xi-jinping", "china", "nationality", ""),
+            ("xi-jinping", "china", "office", "President of the People's Republic of China"),
+            ("andrey-denisov", "china", "posted_to", "Ambassador of Russia to China"),
+        ],
+        ids=lambda edge: f"{edge[0]}-{edge[2]}-{edge[1]}",
+    )
+    def test_expected_edges(self, out: dict[str, Path], edge: Edge) -> None:
+        """The graph has the edge, with its relation and role."""
+        assert edge in self.edge_set(out)
+
+    def test_signatories(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """Each signatory of a treaty signs it; the 2001 treaty by Jiang Zemin and Putin."""
+        found = self.edge_set(out)
+        for treaty in ds.treaties:
+            signed = {s for s, t, rel, _ in found if t == treaty.id and rel == "signature"}
+            assert signed == {p.who for p in treaty.signatories}, treaty.id
+        friendship = "treaty-of-good-neighborliness"
+        signed_2001 = {
+            (s, role) for s, t, rel, role in found if (t, rel) == (friendship, "signature")
+        }
+        assert signed_2001 == {("jiang-zemin", "signatory"), ("vladimir-putin", "signatory")}
+
+    def test_every_reference_is_an_edge(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """Each id a record refers to (to a node) is linked to it by an edge naming the record."""
+        ids = {node["id"] for node in nodes(ds)}
+        linked = set()
+        for e in self.edge_rows(out):
+            linked |= {(e["record"], e["source"]), (e["record"], e["target"])}
+        for record in ds.records():
+            if isinstance(record, sr.Document):
+                continue
+            for target in references(record):
+                if target in ids:
+                    assert (record.id, target) in linked, (record.id, target)
+
+    def test_relations_are_named(self, out: dict[str, Path]) -> None:
+        """Every relation is one of the documented names."""
+        known = {relation for relation, _ in RELATIONS.values()}
+        assert {e["relation"] for e in self.edge_rows(out)} <= known
+
+    def test_edges_match_the_function(self, out: dict[str, Path], ds: sr.Dataset) -> None:
+        """edges.csv holds exactly edges(ds), each once."""
+        rows = self.edge_rows(out)
+        assert rows == edges(ds)
+        assert len({tuple(row.values()) for row in rows}) == len(rows)
+
+    def test_graphml_matches_the_tables(self, out: dict[str, Path]) -> None:
+        """The GraphML file parses and holds the same nodes and edges as the CSV files."""
+        root = ET.parse(out["graph"] / "graph.graphml").getroot()
+        assert root.tag == f"{GRAPHML}graphml"
+        keys = {k.get("id"): k.get("attr.name") for k in root.iter(f"{GRAPHML}key")}
+        graph = root.find(f"{GRAPHML}graph")
+        assert graph is not None
+        assert graph.get("edgedefault") == "directed"
+
+        def attributes(element: ET.Element, columns: tuple[str, ...]) -> dict[str, str]:
+            found = dict.fromkeys(columns, "")
+            for data in element.iter(f"{GRAPHML}data"):
+                found[keys[data.get("key")] or ""] = data.text or ""
+            return found
+
+        graph_nodes = [
+            {"id": n.get("id") or "", **attributes(n, NODE_COLUMNS[1:])}
+            for n in graph.iter(f"{GRAPHML}node")
+        ]
+        graph_edges = [
+            {
+                "source": e.get("source") or "",
+                "target": e.get("target") or "",
+                **attributes(e, EDGE_COLUMNS[2:]),
+            }
+            for e in graph.iter(f"{GRAPHML}edge")
+        ]
+        assert graph_nodes == read_csv(out["graph"] / "nodes.csv")[1]
+        assert graph_edges == self.edge_rows(out)
+
+    def test_networkx_reads_the_graphml(self, out: dict[str, Path]) -> None:
+        """networkx, where installed, reads the GraphML with every node and edge."""
+        nx = pytest.importorskip("networkx")
+        graph = nx.read_graphml(out["graph"] / "graph.graphml")
+        assert graph.number_of_nodes() == len(read_csv(out["graph"] / "nodes.csv")[1])
+        assert graph.number_of_edges() == len(self.edge_rows(out))
+        assert graph.nodes["xi-jinping"]["label"] == "Xi Jinping"
+
+    @given(st.text())
+    def test_xml_escaping(self, text: str) -> None:
+        """Any text survives the XML escaping, with characters XML cannot hold as U+FFFD."""
+        document = f'<a b="{_export._xml(text, attribute=True)}">{_export._xml(text)}</a>'
+        element = ET.fromstring(document)
+        expected = _export._INVALID_XML.sub("\ufffd", text)
+        assert element.get("b") == expected
+        assert (element.text or "") == expected
+
+
+def references(value: Any) -> list[str]:
+    """Every id a record refers to, nested values included, citations left out."""
+    found: list[str] = []
+    for field in attrs.fields(type(value)):
+        item = getattr(value, field.name)
+        if ref_targets(field):
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, tuple):
+                found.extend(item)
+        elif isinstance(item, tuple):
+            for nested in item:
+                if attrs.has(type(nested)) and not isinstance(nested, sr.Citation):
+                    found += references(nested)
+    return found
+
+
+class TestRelations:
+    def test_relations_table_covers_the_model(self) -> None:
+        """Every reference field of the model has a named relation (none falls back)."""
+        fields = set()
+        for _, cls in SECTIONS:
+            for field in attrs.fields(cls):
+                if ref_targets(field):
+                    fields.add(field.name)
+            for hint in typing.get_type_hints(cls).values():
+                for arg in typing.get_args(hint):
+                    if isinstance(arg, type) and attrs.has(arg) and arg is not sr.Citation:
+                        for field in attrs.fields(arg):
+                            if ref_targets(field):
+                                fields.add(field.name)
+        fields -= {"person", "who"}  # an office's anchor; a participant (named by its list)
+        assert fields <= set(RELATIONS), fields - set(RELATIONS)
