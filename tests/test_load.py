@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -115,23 +114,6 @@ class TestBundled:
     def test_load_is_cached(self) -> None:
         """Every call returns the very same object."""
         assert sr.load() is sr.load()
-
-    def test_load_from_threads(self) -> None:
-        """Sixteen threads calling load() at once all get one object."""
-        results: list[sr.Dataset] = []
-        barrier = threading.Barrier(16)
-
-        def worker() -> None:
-            barrier.wait()
-            results.append(sr.load())
-
-        threads = [threading.Thread(target=worker) for _ in range(16)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert len(results) == 16
-        assert all(result is results[0] for result in results)
 
 
 class TestDecodeErrors:

@@ -54,7 +54,7 @@ from ._dataset import FORMAT, SECTIONS, Dataset
 from ._flat import columns, flatten
 from ._io import write_atomic
 from ._load import dumps
-from ._model import Citation, Dating, Document, Office, ref_targets
+from ._model import Citation, Dating, Document, Office, kind_of, label_of, ref_targets
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -177,22 +177,6 @@ def _csv(dataset: Dataset) -> dict[str, bytes]:
 # -- graph ----------------------------------------------------------------------
 
 
-def _label(record: Any) -> str:
-    for name in ("name", "title", "text"):
-        value = getattr(record, name, None)
-        if isinstance(value, str):
-            return value
-    return str(record.id)
-
-
-def _kind(record: Any) -> str:
-    for name in ("kind", "sector"):
-        value = getattr(record, name, None)
-        if isinstance(value, enum.Enum):
-            return str(value.value)
-    return ""
-
-
 def _dating(record: Any) -> Dating | None:
     for name in ("date", "signed"):
         value = getattr(record, name, None)
@@ -218,8 +202,8 @@ def nodes(dataset: Dataset) -> list[dict[str, str]]:
             {
                 "id": record.id,
                 "type": type(record).__name__.lower(),
-                "label": _label(record),
-                "kind": _kind(record),
+                "label": label_of(record) or record.id,
+                "kind": kind_of(record) or "",
                 "date": dating.edtf if dating else "",
                 "date_lower": _cell(dating.lower) if dating else "",
                 "date_upper": _cell(dating.upper) if dating else "",

@@ -1069,3 +1069,22 @@ class Statement(Record):
 
     def __repr__(self) -> str:
         return f"<Statement {self.id} {self.kind.value} by {self.speaker or 'the source'}>"
+
+
+def label_of(record: object) -> str:
+    """A record's human name: its name, title, text or post ("" if none)."""
+    for attribute in ("name", "title", "text", "post"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+def kind_of(record: object) -> str | None:
+    """A record's kind as a string: ``kind``, an office's ``role``, a project's ``sector``."""
+    if isinstance(record, Office):
+        return record.role.value
+    if isinstance(record, Project):
+        return record.sector.value
+    kind = getattr(record, "kind", None)
+    return kind.value if isinstance(kind, enum.Enum) else None

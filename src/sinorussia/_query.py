@@ -58,6 +58,8 @@ from ._model import (
     Statement,
     Treaty,
     TreatyKind,
+    kind_of,
+    label_of,
 )
 from ._names import key, names_of, score
 
@@ -140,13 +142,6 @@ def _record_place(record: object) -> str | None:
     return place if isinstance(place, str) else None
 
 
-def _record_kind(record: object) -> str | None:
-    if isinstance(record, Office):
-        return record.role.value
-    kind = getattr(record, "kind", None)
-    return getattr(kind, "value", None)
-
-
 def _citations(value: object) -> Iterator[Citation]:
     if isinstance(value, Citation):
         yield value
@@ -161,14 +156,6 @@ def _citations(value: object) -> Iterator[Citation]:
         for field in attrs.fields(cls):
             if field.init:
                 yield from _citations(getattr(value, field.name))
-
-
-def _label(record: object) -> str:
-    for attribute in ("name", "title", "text", "post"):
-        value = getattr(record, attribute, None)
-        if isinstance(value, str):
-            return value
-    return ""
 
 
 # -- the dataset context -------------------------------------------------------
@@ -358,7 +345,7 @@ class _Base(Generic[T]):
             elif family == "place":
                 found = [context.around(_record_place(record)) for record in self.records]
             else:
-                found = [frozenset(filter(None, (_record_kind(r),))) for r in self.records]
+                found = [frozenset(filter(None, (kind_of(r),))) for r in self.records]
             self._keys[family] = found
         return found
 
@@ -833,7 +820,8 @@ class Collection(Sequence[T], Generic[T]):
         """Records of any of these kinds (enum members or their string values).
 
         The kind is ``kind`` for meetings, happenings, treaties, statements,
-        places and organisations, and ``role`` for offices.
+        places and organisations, ``role`` for offices and ``sector`` for
+        projects.
         """
         values = frozenset(str(getattr(k, "value", k)) for k in kinds)
         if not values:
@@ -1026,10 +1014,10 @@ class Collection(Sequence[T], Generic[T]):
         records = self._records()
         rows = []
         for record in records[:50]:
-            kind = _record_kind(record) or ""
+            kind = kind_of(record) or ""
             bounds = getattr(record, "date", None) or getattr(record, "signed", None)
             when = bounds.edtf if isinstance(bounds, Dating) else ""
-            cells = (record.id, _label(record), kind, when)
+            cells = (record.id, label_of(record), kind, when)
             rows.append(
                 "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>"
             )

@@ -22,7 +22,7 @@ from ._dataset import SECTIONS, Dataset
 from ._errors import DataError, NotFound
 from ._export import FORMATS, export
 from ._load import load, load_file, load_files
-from ._model import Basis, Citation, Dating, Participant, Record
+from ._model import Basis, Citation, Dating, Participant, Record, kind_of, label_of
 from ._schema import json_schema, jsonl_line_schema
 
 __all__ = ["main"]
@@ -86,14 +86,6 @@ def _json_lines(out: TextIO, rows: Iterable[object]) -> None:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _label(record: object) -> str:
-    for attribute in ("name", "title", "text", "post"):
-        value = getattr(record, attribute, None)
-        if isinstance(value, str):
-            return value
-    return ""
-
-
 def _when(record: object) -> str:
     for attribute in ("date", "signed", "start", "attested"):
         value = getattr(record, attribute, None)
@@ -104,11 +96,6 @@ def _when(record: object) -> str:
 
 def _basis(dating: Dating) -> Basis:
     return next(c.citation.basis for c in dating.claims if c.value is dating.best)
-
-
-def _kind(record: object) -> str:
-    kind = getattr(record, "kind", None) or getattr(record, "role", None)
-    return str(getattr(kind, "value", "") or "")
 
 
 def _cite(citation: Citation) -> str:
@@ -128,7 +115,7 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
     dataset = _dataset(args)
     entries = dataset.timeline(start=args.start, end=args.end, certain=args.certain)
     if args.kind:
-        entries = [e for e in entries if e.kind in args.kind or _kind(e.record) in args.kind]
+        entries = [e for e in entries if e.kind in args.kind or kind_of(e.record) in args.kind]
     if args.involving:
         wanted = set(dataset.all().involving(*args.involving).ids)
         entries = [e for e in entries if e.record.id in wanted]
@@ -164,7 +151,7 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     _table(
         out,
         ("id", "kind", "date", "name"),
-        ((r.id, _kind(r), _when(r), _label(r)) for r in records),
+        ((r.id, (kind_of(r) or ""), _when(r), label_of(r)) for r in records),
     )
     out.write(f"\n{len(records)} {args.kind}. {_LEGEND}\n")
     return EXIT_OK
@@ -245,7 +232,7 @@ def _anniversaries(args: argparse.Namespace, out: TextIO) -> int:
             ),
         )
         return EXIT_OK
-    rows = ((a.date.edtf, str(a.years), a.record.id, _label(a.record)) for a in found)
+    rows = ((a.date.edtf, str(a.years), a.record.id, label_of(a.record)) for a in found)
     _table(out, ("on", "years", "id", "of"), rows)
     return EXIT_OK
 
