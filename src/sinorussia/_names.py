@@ -60,9 +60,9 @@ def tokens(text: str) -> tuple[str, ...]:
 
 
 def names_of(record: Any) -> tuple[str, ...]:
-    """Every name a record answers to: name, official name, aliases, codes, title."""
+    """Every name a record answers to: name, official name, aliases, codes, title, post."""
     found: list[str] = []
-    for attribute in ("name", "official_name", "title", "alpha2", "alpha3"):
+    for attribute in ("name", "official_name", "title", "post", "alpha2", "alpha3"):
         value = getattr(record, attribute, None)
         if isinstance(value, str):
             found.append(value)
