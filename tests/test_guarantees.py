@@ -194,3 +194,27 @@ class TestOnlyJson:
             for mode in ('"w"', '"wb"', '"a"', '"x"', "'w'", "'wb'"):
                 assert f"open({mode}" not in text, path.name
                 assert f", {mode})" not in text, path.name
+
+
+class TestGarbageCollector:
+    def test_enabled_again_after_loading(self, ds: sr.Dataset) -> None:
+        """Loading pauses the collector and turns it back on, even after an error."""
+        import gc
+
+        assert gc.isenabled()
+        sr.loads(sr.dumps(ds))
+        assert gc.isenabled()
+        with pytest.raises(sr.DataError):
+            sr.loads('{"format": 1, "version": "x", "meetings": 1}')
+        assert gc.isenabled()
+
+    def test_left_off_if_it_was_off(self, ds: sr.Dataset) -> None:
+        """A caller who disabled the collector finds it still disabled."""
+        import gc
+
+        gc.disable()
+        try:
+            sr.loads(sr.dumps(ds))
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -23,7 +23,7 @@ import cattrs
 from ._codec import converter, problems_of
 from ._dataset import FORMAT, SECTIONS, Dataset
 from ._errors import DataError, Problem
-from ._io import write_atomic
+from ._io import gc_paused, write_atomic
 from ._merge import OnConflict, Part, merge
 from ._model import (
     Country,
@@ -185,8 +185,9 @@ def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
         >>> ds = sr.loads(sr.dumps(sr.load()))
 
     """
-    part = _parse(data, source)
-    return Dataset(version=part.version, source=source, **part.sections)
+    with gc_paused():
+        part = _parse(data, source)
+        return Dataset(version=part.version, source=source, **part.sections)
 
 
 def load_file(path: str | os.PathLike[str]) -> Dataset:
@@ -268,11 +269,12 @@ def load_files(
     if bundled:
         data = _bundled()
         parts.append(Part(BUNDLED, data.version, data.sections()))
-    for path in paths:
-        parts.append(_parse(Path(path).read_bytes(), str(path)))
-    if not parts:
-        raise ValueError("load_files() needs at least one file, or bundled=True")
-    return merge(parts, on_conflict=on_conflict)
+    with gc_paused():
+        for path in paths:
+            parts.append(_parse(Path(path).read_bytes(), str(path)))
+        if not parts:
+            raise ValueError("load_files() needs at least one file, or bundled=True")
+        return merge(parts, on_conflict=on_conflict)
 
 
 def _bundled() -> Dataset:
@@ -294,7 +296,8 @@ def dumps(dataset: Dataset) -> str:
     run. ``dumps(load())`` is exactly the bundled file.
     """
     file = _File(format=FORMAT, version=dataset.version, **dataset.sections())
-    return json.dumps(converter.unstructure(file), ensure_ascii=False, indent=2) + "\n"
+    with gc_paused():
+        return json.dumps(converter.unstructure(file), ensure_ascii=False, indent=2) + "\n"
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
