@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import (
     TYPE_CHECKING,
@@ -78,11 +79,7 @@ T = TypeVar("T", bound=_HasId)
 U = TypeVar("U", bound=_HasId)
 D = TypeVar("D")
 _MISSING: Any = object()
-
-_NARROW: Final = 400
-"""Records whose dates span at most this many days go into the bisect index;
-wider ones (intervals of years, open ends) are few and checked one by one."""
-
+_ID: Final = operator.attrgetter("id")
 
 # -- what a record says about itself -----------------------------------------
 
@@ -236,57 +233,79 @@ _LITERAL: Final = Context({})
 # -- indexes -------------------------------------------------------------------
 
 
-class _Dates:
-    """Records' day ranges, sorted by first day, for bisect range searches."""
+class _Tier:
+    """Day ranges of similar length, sorted by first day.
 
-    __slots__ = ("_his", "_los", "_positions", "_span", "_wide")
+    Every range in a tier is at most ``span`` days long, so the ranges that
+    may overlap a period start no earlier than ``span`` days before it: a
+    bisect finds them, and one comparison each settles the rest.
+    """
+
+    __slots__ = ("his", "los", "positions", "span")
+
+    def __init__(self, ranges: list[tuple[int, int, int]]) -> None:
+        ranges.sort()
+        self.los = [lo for lo, _, _ in ranges]
+        self.his = [hi for _, hi, _ in ranges]
+        self.positions = [position for _, _, position in ranges]
+        self.span = max((hi - lo for lo, hi, _ in ranges), default=0)
+
+    def search(self, mode: str, lo: int, hi: int, certain: bool) -> list[int]:
+        los, his, positions = self.los, self.his, self.positions
+        if mode == "during":
+            if certain:  # starts inside the period, and ends inside it too
+                first, last = bisect.bisect_left(los, lo), bisect.bisect_right(los, hi)
+                return [positions[i] for i in range(first, last) if his[i] <= hi]
+            first = bisect.bisect_left(los, lo - self.span)
+            last = bisect.bisect_right(los, hi)  # everything before `last` starts by `hi`
+            return [positions[i] for i in range(first, last) if his[i] >= lo]
+        if mode == "before":
+            last = bisect.bisect_left(los, lo)  # everything before `last` starts before `lo`
+            if certain:
+                return [positions[i] for i in range(last) if his[i] < lo]
+            return positions[:last]
+        # after
+        first = bisect.bisect_right(los, hi)  # everything from `first` starts after `hi`
+        if certain:
+            return positions[first:]
+        early = bisect.bisect_right(los, hi - self.span)
+        return [positions[i] for i in range(early, first) if his[i] > hi] + positions[first:]
+
+
+class _Dates:
+    """Records' day ranges in tiers by length, for bisect range searches.
+
+    Tiers keep a few long ranges (decades, open ends) from widening the search
+    window of the many short ones.
+    """
+
+    __slots__ = ("_tiers",)
+
+    _LIMITS: Final = (31, 366, 3660)
 
     def __init__(self, items: Iterable[tuple[int, tuple[int, int] | None]]) -> None:
-        narrow: list[tuple[int, int, int]] = []
-        self._wide: list[tuple[int, int, int]] = []
-        span = 0
+        groups: list[list[tuple[int, int, int]]] = [[] for _ in range(len(self._LIMITS) + 1)]
+        limits = self._LIMITS
         for position, bounds in items:
             if bounds is None:
                 continue
             lo, hi = bounds
-            if hi - lo <= _NARROW:
-                narrow.append((lo, hi, position))
-                span = max(span, hi - lo)
-            else:
-                self._wide.append((position, lo, hi))
-        narrow.sort()
-        self._los = [lo for lo, _, _ in narrow]
-        self._his = [hi for _, hi, _ in narrow]
-        self._positions = [position for _, _, position in narrow]
-        self._span = span
-
-    def _scan(self, start: int, stop: int, keep: Callable[[int, int], bool]) -> list[int]:
-        los, his, positions = self._los, self._his, self._positions
-        found = [positions[i] for i in range(start, stop) if keep(los[i], his[i])]
-        found.extend(position for position, lo, hi in self._wide if keep(lo, hi))
-        return found
+            length = hi - lo
+            tier = 0
+            while tier < len(limits) and length > limits[tier]:
+                tier += 1
+            groups[tier].append((lo, hi, position))
+        self._tiers = tuple(_Tier(group) for group in groups if group)
 
     def search(self, mode: str, lo: int, hi: int, certain: bool) -> list[int]:
         """Positions of the records that match a period filter (unsorted)."""
-        los = self._los
-        if mode == "during":
-            if certain:
-                start, stop = bisect.bisect_left(los, lo), bisect.bisect_right(los, hi)
-                return self._scan(start, stop, lambda a, b: a >= lo and b <= hi)
-            start = bisect.bisect_left(los, lo - self._span)
-            stop = bisect.bisect_right(los, hi)
-            return self._scan(start, stop, lambda a, b: a <= hi and b >= lo)
-        if mode == "before":
-            stop = bisect.bisect_left(los, lo)
-            if certain:
-                return self._scan(0, stop, lambda a, b: b < lo)
-            return self._scan(0, stop, lambda a, b: a < lo)
-        # after
-        if certain:
-            start = bisect.bisect_right(los, hi)
-            return self._scan(start, len(los), lambda a, b: a > hi)
-        start = bisect.bisect_right(los, hi - self._span)
-        return self._scan(start, len(los), lambda a, b: b > hi)
+        tiers = self._tiers
+        if len(tiers) == 1:
+            return tiers[0].search(mode, lo, hi, certain)
+        found: list[int] = []
+        for tier in tiers:
+            found.extend(tier.search(mode, lo, hi, certain))
+        return found
 
 
 class _Base(Generic[T]):
@@ -486,10 +505,14 @@ def _plan(base: _Base[Any], filters: tuple[_Filter, ...]) -> list[int]:
         if periods:
             period = periods[0]
             used.append(period)
-            found: set[int] = set()
-            for record_key in driver.keys:
-                found.update(period.search(base.keyed_dates(driver.family, record_key)))
-            candidates = sorted(found)
+            if len(driver.keys) == 1:
+                (record_key,) = driver.keys
+                candidates = sorted(period.search(base.keyed_dates(driver.family, record_key)))
+            else:
+                found: set[int] = set()
+                for record_key in driver.keys:
+                    found.update(period.search(base.keyed_dates(driver.family, record_key)))
+                candidates = sorted(found)
         else:
             candidates = driver.candidates(base)
     elif periods:
@@ -588,8 +611,7 @@ class Collection(Sequence[T], Generic[T]):
     def _records(self) -> tuple[T, ...]:
         items = self._items
         if items is None:
-            records = self._base.records
-            items = tuple(records[p] for p in _plan(self._base, self._filters))
+            items = tuple(map(self._base.records.__getitem__, _plan(self._base, self._filters)))
             object.__setattr__(self, "_items", items)
         return items
 
@@ -648,7 +670,7 @@ class Collection(Sequence[T], Generic[T]):
     @property
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""
-        return tuple(item.id for item in self._records())
+        return tuple(map(_ID, self._records()))
 
     @overload
     def get(self, id: str) -> T: ...
