@@ -196,7 +196,7 @@ class TestFilters:
 
     def test_type_specific_filters_refuse_other_records(self, ds: sr.Dataset) -> None:
         """A treaty filter on meetings is a TypeError, not an empty result."""
-        with pytest.raises(TypeError, match="treaty records"):
+        with pytest.raises(TypeError, match="applies to treaties, not meetings"):
             ds.meetings.in_force(on=2020)  # type: ignore[misc]
 
     def test_chains_commute_and_keep_order(self, ds: sr.Dataset) -> None:

@@ -174,6 +174,9 @@ class Context:
         self._all: Collection[Any] | None = None
         self.cache: dict[str, Any] = {}
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Context, (dict(self._registry),))
+
     def get(self, id: str) -> Any:
         """The record with this id, or ``None``."""
         return self._registry.get(id)
@@ -656,7 +659,7 @@ class Collection(Sequence[T], Generic[T]):
         return hash(self._records())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self._records(), self._kind))
+        return (_rebuild, (self._records(), self._kind, self._base.context))
 
     # -- look-up ----------------------------------------------------------
 
@@ -1002,24 +1005,39 @@ class Collection(Sequence[T], Generic[T]):
             span = record_span(office)
             assert span is not None
             start, end = span
-            if certain:
-                if office.attested is not None:
-                    a, b = office.attested.best._span
-                    if a >= lo and b <= hi:
-                        return True
-                known_start = office.start is not None
-                known_end = office.end is not None or office.status is OfficeStatus.ONGOING
-                start_hi = office.start.best._span[1] if office.start is not None else _POS_INF
-                return known_start and known_end and start_hi <= lo and end >= hi
-            return start <= hi and end >= lo
+            if not certain:
+                return start <= hi and end >= lo
+            if office.attested is not None:
+                a, b = office.attested.best._span
+                if a >= lo and b <= hi:
+                    return True
+            if office.start is None:
+                return False
+            # Certainly held through the period: it had certainly begun (the
+            # last day the start may fall on) and had certainly not yet ended
+            # (the first day the end may fall on).
+            if office.end is not None:
+                ends_no_earlier = office.end.best._span[0]
+            elif office.status is OfficeStatus.ONGOING:
+                ends_no_earlier = _POS_INF
+            else:
+                return False
+            return office.start.best._span[1] <= lo and ends_no_earlier >= hi
 
         return self._derive(_Check(test))
 
     def _only(self, cls: type, method: str) -> Any:
-        records = self._base.records
-        if records and not all(isinstance(r, cls) for r in records[:1]):
+        """Refuse a filter of one record type on a collection of others.
+
+        The records of this collection are checked (the filters so far run),
+        so ``ds.all().of_type(sr.Treaty).signed(...)`` works.
+        """
+        records = self._base.records if not self._filters else self._records()
+        strays = [r for r in records if not isinstance(r, cls)]
+        if strays:
+            kinds = sorted({_plural(type(r).__name__.lower()) for r in strays})
             raise TypeError(
-                f"{method}() applies to {cls.__name__.lower()} records, not {self._kind}s"
+                f"{method}() applies to {_plural(cls.__name__.lower())}, not {', '.join(kinds)}"
             )
         return self
 
@@ -1094,8 +1112,8 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
-def _rebuild(items: tuple[Any, ...], kind: str) -> Collection[Any]:
-    return Collection(items, kind=kind)
+def _rebuild(items: tuple[Any, ...], kind: str, context: Context | None = None) -> Collection[Any]:
+    return Collection(items, kind=kind, context=context)
 
 
 _PLACES: Final = (Place, Country)
