@@ -276,6 +276,27 @@ class TestNavigationAndTime:
         with pytest.raises(ValueError, match="before"):
             ds.tenure("xi-jinping-president-of-china", on="2012")
 
+    def test_ongoing_is_certain_only_until_the_source(self, ds: sr.Dataset) -> None:
+        """An office ongoing in a 2021 source is not certainly held in 2030."""
+        assert "xi-jinping-president-of-china" in ds.offices_on(2030).ids
+        assert "xi-jinping-president-of-china" not in ds.offices_on(2030, certain=True).ids
+        assert "xi-jinping-president-of-china" in ds.offices_on(2020, certain=True).ids
+
+    def test_countries_are_at_and_involve_themselves(self, ds: sr.Dataset) -> None:
+        """Across record types, a country is at itself and involves itself, like a place."""
+        assert "russia" in ds.all().at("russia").ids
+        assert "russia" in ds.all().involving("russia").ids
+        assert "moscow" in ds.all().at("moscow").ids
+
+    def test_ambiguity_survives_pickling(self, ds: sr.Dataset) -> None:
+        """An Ambiguous error pickles with its candidates."""
+        with pytest.raises(sr.Ambiguous) as info:
+            ds.offices.lookup("Minister of Foreign Affairs")
+        copy = pickle.loads(pickle.dumps(info.value))
+        assert isinstance(copy, sr.Ambiguous)
+        assert copy.candidates == info.value.candidates
+        assert str(copy) == str(info.value)
+
     def test_unknown_offices_are_possible_not_certain(self, ds: sr.Dataset) -> None:
         """An office of unknown dates is possibly held at any date, certainly only when attested."""
         assert "wang-yi-foreign-minister" in ds.offices.held_on("1990").ids

@@ -358,11 +358,12 @@ class Dataset:
         """Every dated event, treaty signing and project milestone, in date order.
 
         Args:
-            start: Leave out entries that (possibly, or with ``certain``
-                certainly) ended before this date.
-            end: Leave out entries that began after this date.
+            start: Keep only entries that may reach this date or later (with
+                ``certain``: that certainly begin on or after it).
+            end: Keep only entries that may begin by this date (with
+                ``certain``: that certainly end by it).
             certain: Keep only entries that certainly fall between ``start``
-                and ``end``.
+                and ``end``; by default, entries that possibly do.
 
         Returns:
             Entries ordered by date (see ``PartialDate`` for the order), then

@@ -12,6 +12,7 @@ Every exception the library raises on purpose derives from :class:`Error`, so
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -104,6 +105,7 @@ class NotFound(Error, LookupError):
 
     def __init__(self, key: str, *, kind: str = "record", suggestions: Iterable[str] = ()) -> None:
         self.key = key
+        self.kind = kind
         self.suggestions = tuple(suggestions)
         message = f"no {kind} {key!r}"
         if self.suggestions:
@@ -114,8 +116,12 @@ class NotFound(Error, LookupError):
         # LookupError would otherwise repr() the single argument.
         return str(self.args[0])
 
-    def __reduce__(self) -> tuple[type[NotFound], tuple[str]]:
-        return (type(self), (self.key,))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_not_found, (self.key, self.kind, self.suggestions))
+
+
+def _not_found(key: str, kind: str, suggestions: tuple[str, ...]) -> NotFound:
+    return NotFound(key, kind=kind, suggestions=suggestions)
 
 
 class Ambiguous(NotFound):
@@ -133,8 +139,15 @@ class Ambiguous(NotFound):
         self.key = key
         self.candidates = tuple(candidates)
         self.suggestions = self.candidates
+        self.kind = kind
         shown = ", ".join(repr(c) for c in self.candidates)
-        Exception.__init__(self, f"{key!r} matches several {kind} records: {shown}; use an id")
+        Exception.__init__(
+            self, f"{key!r} matches several of the {kind} records: {shown}; use an id"
+        )
 
-    def __reduce__(self) -> tuple[type[NotFound], tuple[str]]:
-        return (NotFound, (self.key,))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_ambiguous, (self.key, self.kind, self.candidates))
+
+
+def _ambiguous(key: str, kind: str, candidates: tuple[str, ...]) -> Ambiguous:
+    return Ambiguous(key, kind=kind, candidates=candidates)

@@ -47,16 +47,24 @@ from ._model import (
     Citation,
     Country,
     Dating,
+    Document,
     Happening,
+    HappeningKind,
     Meeting,
+    MeetingKind,
     Office,
+    OfficeRole,
     OfficeStatus,
     Organisation,
+    OrganisationKind,
     Person,
     Place,
+    PlaceKind,
     Project,
     ProjectStatus,
+    Sector,
     Statement,
+    StatementKind,
     Treaty,
     TreatyKind,
     kind_of,
@@ -127,13 +135,15 @@ def _direct_actors(record: object) -> tuple[str, ...]:
         return (record.id, *((record.nationality,) if record.nationality else ()))
     if isinstance(record, Organisation):
         return (record.id, *record.members, *((record.country,) if record.country else ()))
+    if isinstance(record, Country):
+        return (record.id,)
     return ()
 
 
 def _record_place(record: object) -> str | None:
     if isinstance(record, Project):
         return record.location
-    if isinstance(record, Place):
+    if isinstance(record, Place | Country):
         return record.id
     place = getattr(record, "place", None)
     return place if isinstance(place, str) else None
@@ -402,7 +412,7 @@ class _Base(Generic[T]):
                     name_key = key(name)
                     if position not in full.setdefault(name_key, []):
                         full[name_key].append(position)
-                    if isinstance(record, Meeting | Happening | Statement):
+                    if isinstance(record, Meeting | Happening | Statement | Document):
                         continue  # titles are sentences: no word index
                     for word in name_key.split():
                         if position not in words.setdefault(word, []):
@@ -851,6 +861,9 @@ class Collection(Sequence[T], Generic[T]):
         values = frozenset(str(getattr(k, "value", k)) for k in kinds)
         if not values:
             raise TypeError("of_kind() needs at least one kind")
+        unknown = sorted(values - _KINDS)
+        if unknown:
+            raise ValueError(f"unknown kind {unknown[0]!r}; see the vocabularies in docs/data.md")
         return self._derive(_Keyed("kind", values))
 
     def cited_in(
@@ -994,12 +1007,15 @@ class Collection(Sequence[T], Generic[T]):
     ) -> Collection[Office]:
         """Offices held (possibly, or certainly) on a date or through a period.
 
-        Certain: the tenure's known bounds enclose the date, or the sources
-        attest the office within it. Possible: nothing known rules it out
-        (an unknown start or end is unbounded).
+        Certain: the sources attest the office within the period, or it had
+        certainly begun by the period's first day and certainly not ended by
+        its last (an ongoing office counts as held until its source was
+        written, not beyond). Possible: nothing known rules it out (an
+        unknown start or end is unbounded).
         """
         self._only(Office, "held_on")
         lo, hi = _bounds(when)
+        context = self._base.context
 
         def test(office: Office) -> bool:
             span = record_span(office)
@@ -1019,7 +1035,13 @@ class Collection(Sequence[T], Generic[T]):
             if office.end is not None:
                 ends_no_earlier = office.end.best._span[0]
             elif office.status is OfficeStatus.ONGOING:
-                ends_no_earlier = _POS_INF
+                # Ongoing as of the citing sources: certainly held until the
+                # earliest day any of them may have been written, no later.
+                ends_no_earlier = _NEG_INF
+                for citation in office.citations:
+                    document = context.get(citation.document) if citation.document else None
+                    if isinstance(document, Document) and document.date is not None:
+                        ends_no_earlier = max(ends_no_earlier, document.date.best._span[0])
             else:
                 return False
             return office.start.best._span[1] <= lo and ends_no_earlier >= hi
@@ -1048,6 +1070,8 @@ class Collection(Sequence[T], Generic[T]):
         shown = ", ".join(item.id for item in records[:5])
         more = f", ... +{len(records) - 5}" if len(records) > 5 else ""
         noun = self._kind if len(records) == 1 else _plural(self._kind)
+        if not records:
+            return f"<Collection of 0 {noun}>"
         return f"<Collection of {len(records)} {noun}: {shown}{more}>"
 
     def _repr_html_(self) -> str:
@@ -1117,6 +1141,14 @@ def _rebuild(items: tuple[Any, ...], kind: str, context: Context | None = None) 
 
 
 _PLACES: Final = (Place, Country)
+_KINDS: Final = frozenset(
+    member.value
+    for vocabulary in (
+        MeetingKind, HappeningKind, TreatyKind, StatementKind, PlaceKind,
+        OrganisationKind, OfficeRole, Sector,
+    )
+    for member in vocabulary
+)  # fmt: skip
 
 
 def find(index: Mapping[str, D], key: str, *default: Any, kind: str) -> Any:
