@@ -82,7 +82,7 @@ def flatten(record: Any) -> dict[str, Any]:
             row[field.name] = None if value is None else value.edtf
             row[f"{field.name}_lower"] = None if value is None else _date(value.lower)
             row[f"{field.name}_upper"] = None if value is None else _date(value.upper)
-            row[f"{field.name}_basis"] = None if value is None else _best_basis(value)
+            row[f"{field.name}_basis"] = None if value is None else value.basis.value
         elif isinstance(value, tuple):
             row[field.name] = SEPARATOR.join(_item(item) for item in value) or None
         elif isinstance(value, enum.Enum):
@@ -97,13 +97,6 @@ def flatten(record: Any) -> dict[str, Any]:
     row["bases"] = SEPARATOR.join(dict.fromkeys(c.basis.value for c in citations)) or None
     row["sources"] = SEPARATOR.join(dict.fromkeys(c.source for c in citations if c.source)) or None
     return row
-
-
-def _best_basis(dating: Dating) -> str:
-    for claim in dating.claims:
-        if claim.value is dating.best:
-            return claim.citation.basis.value
-    return dating.claims[0].citation.basis.value  # pragma: no cover - best is one of them
 
 
 def to_pandas(records: tuple[Any, ...]) -> pandas.DataFrame:

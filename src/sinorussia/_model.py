@@ -340,6 +340,12 @@ class Dating:
         """Whether the best value may fall in ``other`` (see ``PartialDate.overlaps``)."""
         return self.best.overlaps(other)
 
+    @property
+    def basis(self) -> Basis:
+        """The basis of the best claim: what queries rest on."""
+        best = self.best
+        return next(c.citation.basis for c in self.claims if c.value is best)
+
     def by_basis(self, basis: Basis) -> tuple[DateClaim, ...]:
         """The claims that rest on ``basis``, in the order given."""
         return tuple(c for c in self.claims if c.citation.basis is basis)

@@ -758,8 +758,7 @@ class Collection(Sequence[T], Generic[T]):
         results: list[Match[T]] = []
         for record in self._records():
             names = names_of(record)
-            best = max(names, key=lambda name: score(text, (name,)))
-            value = score(text, (best,))
+            value, best = max((score(text, (name,)), name) for name in names)
             if value > 0.5:
                 results.append(Match(record, round(value, 4), best))
         results.sort(key=lambda m: (-m.score, m.record.id))

@@ -40,10 +40,7 @@ class Entry:
     @property
     def basis(self) -> Basis:
         """The basis of the best date claim: stated, inferred or external."""
-        for claim in self.date.claims:
-            if claim.value is self.date.best:
-                return claim.citation.basis
-        return self.date.claims[0].citation.basis  # pragma: no cover
+        return self.date.basis
 
     def __str__(self) -> str:
         return f"{self.date.edtf} {self.kind}: {self.title}"

@@ -90,12 +90,8 @@ def _when(record: object) -> str:
     for attribute in ("date", "signed", "start", "attested"):
         value = getattr(record, attribute, None)
         if isinstance(value, Dating):
-            return value.edtf + _BASIS_MARK[_basis(value)]
+            return value.edtf + _BASIS_MARK[value.basis]
     return ""
-
-
-def _basis(dating: Dating) -> Basis:
-    return next(c.citation.basis for c in dating.claims if c.value is dating.best)
 
 
 def _cite(citation: Citation) -> str:
