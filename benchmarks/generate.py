@@ -13,8 +13,9 @@ The mix:
 * 30 countries (China and Russia first) and 4 organisations;
 * a tree of places: country > 2 regions > 3 cities > 2 sites (squares,
   buildings, airports, institutions), 600 places;
-* 300 leaders, each with one or two offices (a leader needs one), and 40 other
-  people; Chinese leaders have a Han-character alias, Russian ones a Cyrillic one;
+* 300 leaders, each with one or two offices (an office makes a leader), and 40 other
+  people, all in the people section; Chinese leaders have a Han-character alias,
+  Russian ones a Cyrillic one;
 * N meetings of every kind, with 2 to 6 participants (people, now and then a
   country or an organisation) in host, guest or participant roles, a place (or
   a country, or none), and dates of every precision: day, month, year,
@@ -40,7 +41,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 DOCUMENT = "corpus"
 PARAGRAPHS = 20
 FIRST_YEAR, LAST_YEAR = 1992, 2024
@@ -572,8 +573,7 @@ class _Generator:
             "countries": self.countries(),
             "organisations": self.organisations(),
             "places": places,
-            "leaders": leaders,
-            "people": others,
+            "people": [*leaders, *others],
             "offices": offices,
             "meetings": self.meetings(leaders, others),
             "happenings": self.happenings(),

@@ -476,7 +476,6 @@ class MFile(msgspec.Struct, forbid_unknown_fields=True):
     countries: list[dict[str, Any]] = []
     organisations: list[dict[str, Any]] = []
     places: list[dict[str, Any]] = []
-    leaders: list[dict[str, Any]] = []
     people: list[dict[str, Any]] = []
     offices: list[dict[str, Any]] = []
     meetings: list[MMeeting] = []

@@ -16,9 +16,9 @@ def main() -> None:
     """Draw every picture the docs show."""
     IMAGES.mkdir(exist_ok=True)
     ds = sr.load()
-    ds.plot_timeline(IMAGES / "timeline.png", start=2013)
-    ds.plot_timeline(IMAGES / "timeline-all.png")
-    ds.plot_network(IMAGES / "network.png")
+    sr.plot_timeline(ds, IMAGES / "timeline.png", start=2013)
+    sr.plot_timeline(ds, IMAGES / "timeline-all.png")
+    sr.plot_network(ds, IMAGES / "network.png")
     for path in sorted(IMAGES.iterdir()):
         print(path)
 

@@ -30,7 +30,7 @@ def ds() -> sr.Dataset:
 
 
 _MINIMAL: dict[str, Any] = {
-    "format": 1,
+    "format": 2,
     "version": "test",
     "documents": [
         {
@@ -62,7 +62,7 @@ _MINIMAL: dict[str, Any] = {
             "within": "russia",
         }
     ],
-    "leaders": [
+    "people": [
         {
             "id": "xi-jinping",
             "citations": [{"basis": "stated", "document": "doc", "paragraphs": [1]}],

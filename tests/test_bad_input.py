@@ -52,6 +52,20 @@ def delete(raw: dict[str, Any], path: list[Any]) -> dict[str, Any]:
     return raw
 
 
+def as_format_1(raw: dict[str, Any], *, leaders: list[str]) -> dict[str, Any]:
+    """The document in file format 1: these people in ``leaders``, the others in ``people``."""
+    chosen = [p for p in raw["people"] if p["id"] in leaders]
+    others = [p for p in raw["people"] if p["id"] not in leaders]
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "people":
+            out["leaders"] = chosen
+            out["people"] = others
+        else:
+            out[key] = 1 if key == "format" else value
+    return out
+
+
 @attrs.frozen
 class Case:
     """One kind of bad input and what its error must say."""
@@ -93,7 +107,7 @@ CASES = [
     ),
     # -- the format
     Case("missing format", lambda r: delete(r, ["format"]), "$.format", "required field"),
-    Case("unsupported format", lambda r: replace(r, ["format"], 2), "$.format", "unsupported"),
+    Case("unsupported format", lambda r: replace(r, ["format"], 3), "$.format", "unsupported"),
     Case("format as text", lambda r: replace(r, ["format"], "1"), "$.format", "unsupported"),
     Case("missing version", lambda r: delete(r, ["version"]), "$.version", "required field"),
     Case("unknown top-level field", lambda r: replace(r, ["extras"], []), "$", "unknown field"),
@@ -185,8 +199,8 @@ CASES = [
     ),
     Case(
         "id not a slug",
-        lambda r: replace(r, ["leaders", 0, "id"], "Xi Jinping"),
-        "$.leaders[0].id",
+        lambda r: replace(r, ["people", 0, "id"], "Xi Jinping"),
+        "$.people[0].id",
         "not a valid id",
         "Xi Jinping",
     ),
@@ -242,7 +256,7 @@ CASES = [
     Case(
         "count below one",
         lambda r: replace(r, ["meetings", 1, "count"], 0),
-        "$.meetings[1]",
+        "$.meetings[1].count",
         "count must be at least 1",
         PARADE,
     ),
@@ -279,7 +293,7 @@ CASES = [
         "reference to the wrong class",
         lambda r: replace(r, ["offices", 0, "person"], "moscow"),
         "$.offices[0].person",
-        "a Place; expected a Leader",
+        "a Place; expected a Person",
         "xi-jinping-president-of-china",
     ),
     Case(
@@ -292,7 +306,7 @@ CASES = [
     Case(
         "paragraph zero",
         lambda r: replace(r, [*CLAIM, "citation", "paragraphs"], [0]),
-        "$.meetings[1].date[0].citation",
+        "$.meetings[1].date[0].citation.paragraphs",
         "paragraph numbers start at 1",
         PARADE,
     ),
@@ -322,8 +336,11 @@ CASES = [
         "xi-jinping-president-of-china",
     ),
     Case(
-        "leader without an office",
-        lambda r: replace(r, ["offices"], [o for o in r["offices"] if o["person"] != "wang-yi"]),
+        "leader without an office (format 1)",
+        lambda r: as_format_1(
+            replace(r, ["offices"], [o for o in r["offices"] if o["person"] != "wang-yi"]),
+            leaders=["xi-jinping", "vladimir-putin", "wang-yi"],
+        ),
         "$.leaders[2]",
         "a leader needs at least one office",
         "wang-yi",

@@ -10,7 +10,7 @@ import edtf
 import pytest
 
 import sinorussia as sr
-from sinorussia._model import SLUG
+from sinorussia._fields import SLUG
 
 ARTICLE_SHA256 = "430cb2729e2f228b801e1ac21be46dfa69d2091ec7b7227a3d26d26a299f777a"
 

@@ -32,9 +32,11 @@ from sinorussia._export import (
     nodes,
     render,
 )
+from sinorussia._fields import ref_targets
 from sinorussia._flat import SEPARATOR, columns
 from sinorussia._io import write_atomic
-from sinorussia._model import ref_targets
+
+SECTION_CLASSES = [(section.name, section.cls) for section in SECTIONS]
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 SRC = Path(sr.__file__).parent.parent
@@ -130,7 +132,7 @@ class TestFiles:
 
     def test_non_ascii_is_kept(self, out: dict[str, Path]) -> None:
         """Native-script names are written as themselves, not escaped."""
-        assert "习近平" in (out["csv"] / "leaders.csv").read_text(encoding="utf-8")
+        assert "习近平" in (out["csv"] / "people.csv").read_text(encoding="utf-8")
         assert "习近平" in (out["jsonl"] / "records.jsonl").read_text(encoding="utf-8")
 
 
@@ -181,7 +183,7 @@ class TestWriting:
         empty = sr.Dataset(version="empty")
         assert export(empty, tmp_path, format="csv") == []
         [jsonl] = export(empty, tmp_path, format="jsonl")
-        assert jsonl.read_text(encoding="utf-8") == '{"format":1,"version":"empty"}\n'
+        assert jsonl.read_text(encoding="utf-8") == '{"format":2,"version":"empty"}\n'
         export(empty, tmp_path, format="graph")
         assert read_csv(tmp_path / "nodes.csv") == (list(NODE_COLUMNS), [])
         assert read_csv(tmp_path / "edges.csv") == (list(EDGE_COLUMNS), [])
@@ -273,13 +275,13 @@ class TestJsonLines:
         """jsonl_lines() yields the same values as the file holds."""
         values = list(jsonl_lines(ds))
         assert len(values) == len(ds) + 1
-        assert values[0] == {"format": 1, "version": ds.version}
+        assert values[0] == {"format": sr.FORMAT, "version": ds.version}
 
 
 class TestCsv:
     def test_headers_are_the_flat_columns(self, out: dict[str, Path]) -> None:
         """Each table's header is _flat.columns of its class, in order."""
-        for name, cls in SECTIONS:
+        for name, cls in SECTION_CLASSES:
             header, _ = read_csv(out["csv"] / f"{name}.csv")
             assert header == list(dict.fromkeys(columns(cls))), name
             if cls is not sr.Document:
@@ -554,7 +556,7 @@ class TestRelations:
     def test_relations_table_covers_the_model(self) -> None:
         """Every reference field of the model has a named relation (none falls back)."""
         fields = set()
-        for _, cls in SECTIONS:
+        for _, cls in SECTION_CLASSES:
             for field in attrs.fields(cls):
                 if ref_targets(field):
                     fields.add(field.name)

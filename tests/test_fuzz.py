@@ -200,7 +200,7 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
             meeting["count"] = count
         meetings.append(meeting)
     return {
-        "format": 1,
+        "format": 2,
         "version": draw(TEXT),
         "documents": [
             {
@@ -212,7 +212,7 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
             }
         ],
         "countries": countries,
-        "leaders": leaders,
+        "people": leaders,
         "offices": offices,
         "meetings": meetings,
     }

@@ -64,7 +64,7 @@ class TestImmutable:
     def test_dataset(self, ds: sr.Dataset) -> None:
         """The dataset refuses assignment, deletion and new attributes."""
         with pytest.raises(AttributeError):
-            ds.meetings = ds.meetings  # type: ignore[misc]
+            ds.meetings = ds.meetings
         with pytest.raises(AttributeError):
             ds._meetings = ds.meetings
         with pytest.raises(AttributeError):

@@ -29,6 +29,83 @@ def paths(error: sr.DataError) -> list[str]:
     return [problem.path for problem in error.problems]
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class TestFormat1:
+    """Files of format 1 (leaders in a section of their own) still load."""
+
+    def test_the_1_0_0_file_loads_as_the_bundled_data(self) -> None:
+        """The bundled file of data 1.0.0, in format 1, gives the same dataset."""
+        old = sr.load_file(FIXTURES / "format-1.json")
+        assert json.loads((FIXTURES / "format-1.json").read_text("utf-8"))["format"] == 1
+        assert old == sr.load()
+
+    def test_it_is_written_back_as_format_2(self) -> None:
+        """Dumping a format-1 file writes format 2: one people section, leaders first."""
+        raw = json.loads(sr.dumps(sr.load_file(FIXTURES / "format-1.json")))
+        assert raw["format"] == 2
+        assert "leaders" not in raw
+        old = json.loads((FIXTURES / "format-1.json").read_text("utf-8"))
+        assert raw["people"] == [*old["leaders"], *old["people"]]
+
+    def test_leaders_stay_leaders(self) -> None:
+        """The people of the leaders section are typed Leader, the others Person."""
+        ds = sr.load_file(FIXTURES / "format-1.json")
+        old = json.loads((FIXTURES / "format-1.json").read_text("utf-8"))
+        assert ds.leaders.ids == tuple(p["id"] for p in old["leaders"])
+        assert all(type(p) is sr.Person for p in ds.people if p.id not in ds.leaders.ids)
+
+    def test_problems_keep_their_format_1_paths(self, raw: dict[str, Any]) -> None:
+        """A problem in a format-1 file is located in its own sections."""
+        raw.update(format=1, leaders=raw.pop("people"))
+        raw["leaders"][0]["nationality"] = "atlantis"
+        error = error_of(text(raw))
+        assert paths(error) == ["$.leaders[0].nationality"]
+
+
+class TestPeople:
+    """Any person may hold an office, from any file: the office makes them a leader."""
+
+    def test_an_office_makes_a_leader(self, raw: dict[str, Any]) -> None:
+        """Xi holds an office in the small dataset, so he is a Leader."""
+        ds = sr.loads(text(raw))
+        assert type(ds.people.get("xi-jinping")) is sr.Leader
+        assert ds.leaders.ids == ("xi-jinping",)
+        raw["offices"] = []
+        plain = sr.loads(text(raw))
+        assert type(plain.people.get("xi-jinping")) is sr.Person
+        assert plain.leaders.ids == ()
+
+    def test_a_file_gives_an_office_to_a_bundled_person(self, tmp_path: Path) -> None:
+        """An extra file's office of a bundled person who held none makes them a leader."""
+        ds = sr.load()
+        person = next(p for p in ds.people if not isinstance(p, sr.Leader))
+        office = {
+            "id": f"{person.id}-adviser",
+            "citations": [
+                {"basis": "external", "source": "https://example.org", "confidence": "low"}
+            ],
+            "person": person.id,
+            "post": "Adviser",
+            "role": "other",
+            "organisation": "china",
+            "status": "unknown",
+        }
+        path = tmp_path / "office.json"
+        path.write_text(text({"format": 2, "version": "mine", "offices": [office]}), "utf-8")
+        merged = sr.load(extra=[path])
+        assert type(merged.people.get(person.id)) is sr.Leader
+        assert person.id in merged.leaders.ids
+        assert merged.leaders.get(person.id).name == person.name
+
+    def test_dumps_writes_leaders_as_people(self) -> None:
+        """A leader is written as a person: the file has no leaders section."""
+        raw = json.loads(sr.dumps(sr.load()))
+        assert "leaders" not in raw
+        assert {p["id"] for p in raw["people"]} >= set(sr.load().leaders.ids)
+
+
 class TestRoundTrip:
     def test_bundled_file_is_canonical(self) -> None:
         """dumps(load()) reproduces the bundled file byte for byte."""
@@ -61,7 +138,9 @@ class TestRoundTrip:
         meeting = written["meetings"][0]
         assert "count" not in meeting
         assert "commemorates" not in meeting
-        assert "people" not in written
+        assert "statements" not in written
+        assert "leaders" not in written
+        assert written["format"] == sr.FORMAT == 2
 
     def test_accepts_bytes_and_str(self, raw: dict[str, Any]) -> None:
         """loads takes UTF-8 bytes as well as text."""
@@ -127,7 +206,7 @@ class TestDecodeErrors:
             ("[]", "the top level must be a JSON object"),
             ('"text"', "the top level must be a JSON object"),
             ("{}", "required field is missing"),
-            ('{"format": 2, "version": "x"}', "unsupported format 2"),
+            ('{"format": 3, "version": "x"}', "unsupported format 3"),
             ('{"format": "1", "version": "x"}', "unsupported format '1'"),
             ('{"format": true, "version": "x"}', "unsupported format True"),
             ('{"format": 1, "version": "x", "n": NaN}', "NaN is not valid JSON"),
@@ -213,7 +292,7 @@ class TestStructureErrors:
             ),
             (
                 lambda r: r["meetings"][0].update(count=0),
-                "$.meetings[0]",
+                "$.meetings[0].count",
                 "count must be at least 1",
             ),
             (
@@ -238,7 +317,7 @@ class TestStructureErrors:
             ),
             (
                 lambda r: r["meetings"][0]["citations"][0].update(paragraphs=[0]),
-                "$.meetings[0].citations[0]",
+                "$.meetings[0].citations[0].paragraphs",
                 "start at 1",
             ),
             (
@@ -297,7 +376,7 @@ class TestIntegrityErrors:
             (
                 lambda r: r["offices"][0].update(person="moscow"),
                 "$.offices[0].person",
-                "a Place; expected a Leader",
+                "a Place; expected a Person",
             ),
             (
                 lambda r: r["meetings"][0]["participants"][0].update(who="nobody"),
@@ -332,7 +411,11 @@ class TestIntegrityErrors:
                 "$.offices[0].end",
                 "ends (2010) before it starts (2013-03)",
             ),
-            (lambda r: r.pop("offices"), "$.leaders[0]", "needs at least one office"),
+            (
+                lambda r: r.update(format=1, leaders=r.pop("people"), offices=[]),
+                "$.leaders[0]",
+                "needs at least one office",
+            ),
             (
                 lambda r: (
                     r["places"].append(

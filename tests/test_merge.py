@@ -61,15 +61,15 @@ class TestLoadExtra:
     def test_conflicts_are_all_listed(self, tmp_path: Path) -> None:
         """Every record whose id is taken by different content is reported at once."""
         bundled = json.loads(sr.dumps(sr.load()))
-        wang = dict(bundled["leaders"][2], description="someone else")
+        wang = dict(bundled["people"][2], description="someone else")
         guilin = dict(bundled["places"][6], name="Kweilin")
-        path = write(tmp_path, "mine.json", leaders=[wang], places=[guilin])
+        path = write(tmp_path, "mine.json", people=[wang], places=[guilin])
         with pytest.raises(sr.DataError) as info:
             sr.load(extra=[path])
         problems = info.value.problems
         assert [(p.path, p.record_id, p.source) for p in problems] == [
             ("$.places[0]", "guilin", str(path)),
-            ("$.leaders[0]", "wang-yi", str(path)),
+            ("$.people[0]", "wang-yi", str(path)),
         ]
         assert "conflicts with the record of the same id" in problems[0].message
 

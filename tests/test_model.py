@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import sinorussia as sr
-from sinorussia._model import FieldError
+from sinorussia._fields import FieldError
 
 STATED = sr.Citation(basis=sr.Basis.STATED, document="article", paragraphs=(1,))
 EXTERNAL = sr.Citation(
@@ -51,7 +51,7 @@ class TestImmutability:
     def test_dataset_is_frozen(self, ds: sr.Dataset) -> None:
         """The dataset and its collections refuse attribute assignment."""
         with pytest.raises(AttributeError):
-            ds.meetings = ds.meetings  # type: ignore[misc]
+            ds.meetings = ds.meetings
         with pytest.raises(AttributeError):
             ds.meetings._items = ()
         with pytest.raises(TypeError):

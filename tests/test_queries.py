@@ -117,7 +117,7 @@ class TestPossibleAndCertain:
             pendulum.Interval(pendulum.Date(2020, 1, 1), pendulum.Date(2020, 12, 31)),
         ],
     )
-    def test_period_forms(self, ds: sr.Dataset, period: object) -> None:
+    def test_period_forms(self, ds: sr.Dataset, period: sr.PeriodLike) -> None:
         """A year, EDTF, a pair, a pendulum Date or Interval all work as periods."""
         found = ds.events.during(period).ids
         assert "aid-flight-wuhan-2020" in found or period == pendulum.Date(2020, 6, 1)
@@ -133,7 +133,7 @@ class TestPossibleAndCertain:
         with pytest.raises(ValueError, match="invalid EDTF"):
             ds.meetings.during("2020-13")
         with pytest.raises(TypeError):
-            ds.meetings.during(2020.5)
+            ds.meetings.during(2020.5)  # type: ignore[arg-type]
 
 
 class TestFilters:

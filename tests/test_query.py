@@ -33,7 +33,7 @@ def small_dataset(*, start: str | None, end: str | None) -> sr.Dataset:
             sr.Document(id="doc", title="Doc", language="en", paragraphs=3, sha256="0" * 64),
         ),
         countries=(sr.Country(id="land", citations=(STATED,), name="Land"),),
-        leaders=(sr.Leader(id="boss", citations=(STATED,), name="Big Boss", nationality="land"),),
+        people=(sr.Person(id="boss", citations=(STATED,), name="Big Boss", nationality="land"),),
         offices=(
             sr.Office(
                 id="boss-office",
@@ -299,7 +299,7 @@ class TestInvolving:
         with pytest.raises(ValueError, match="'all' or 'any'"):
             ds.meetings.involving("china", match="some")  # type: ignore[arg-type]
         with pytest.raises(TypeError):
-            ds.meetings.involving(3)
+            ds.meetings.involving(3)  # type: ignore[arg-type]
 
     def test_hand_built_collection_matches_literally(self, ds: sr.Dataset) -> None:
         """A collection built by hand has no dataset: no widening, no names."""
@@ -337,7 +337,7 @@ class TestDuring:
         ],
         ids=["tuple", "month", "edtf-interval", "date-tuple", "pendulum-interval", "partial"],
     )
-    def test_period_forms(self, ds: sr.Dataset, period: object) -> None:
+    def test_period_forms(self, ds: sr.Dataset, period: sr.PeriodLike) -> None:
         """Every form of February 2020 certainly holds only the Wuhan aid flight."""
         assert ds.events.during(period, certain=True).ids == ("aid-flight-wuhan-2020",)
 
@@ -351,7 +351,7 @@ class TestDuring:
         ],
         ids=["date", "pendulum", "datetime", "edtf"],
     )
-    def test_single_days(self, ds: sr.Dataset, day: object) -> None:
+    def test_single_days(self, ds: sr.Dataset, day: sr.DateLike) -> None:
         """A day may hold the Wuhan flight and the open-ended and yearly events."""
         assert ds.happenings.during(day).ids == (
             "aid-flight-wuhan-2020",
@@ -398,7 +398,7 @@ class TestDuring:
         ("period", "error"),
         [("20x0", ValueError), (True, TypeError), (2020.0, TypeError), ((2020,), TypeError)],
     )
-    def test_bad_periods(self, ds: sr.Dataset, period: object, error: type[Exception]) -> None:
+    def test_bad_periods(self, ds: sr.Dataset, period: Any, error: type[Exception]) -> None:
         """Bad EDTF is a ValueError; bools, floats and one-item tuples a TypeError."""
         with pytest.raises(error):
             ds.meetings.during(period)
@@ -750,6 +750,7 @@ class TestOffices:
             str(tenure) == "between 2 years 1 month 1 week 2 days and 2 years 2 months 1 week 1 day"
         )
         parade = ds.meetings.get("victory-day-parade-2015").date
+        assert parade is not None
         office = ds.offices.get("xi-jinping-president-of-china")
         assert ds.tenure(office, on=parade) == tenure
 

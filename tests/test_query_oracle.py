@@ -261,7 +261,7 @@ def worlds(draw: st.DrawFn) -> World:
         documents=(document,),
         countries=countries,
         places=tuple(places),
-        leaders=tuple(leaders),
+        people=tuple(leaders),
         offices=tuple(offices),
         meetings=tuple(meetings),
     )

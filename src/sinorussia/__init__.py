@@ -8,54 +8,78 @@ Examples:
 
 """
 
-from ._dataset import FORMAT, Dataset
+import typing as _typing
+import warnings as _warnings
+
+from ._dataset import FORMAT, Dataset, Section
 from ._dates import DateInterval, PartialDate, Precision, Unbounded, When, parse_edtf, to_when
 from ._errors import Ambiguous, DataError, Error, NotFound, Problem
 from ._export import ExportFormat, export
 from ._load import dump, dumps, load, load_file, load_files, loads
 from ._model import (
-    Basis,
+    Actor,
     Citation,
-    Confidence,
     Country,
     DateClaim,
     Dating,
     Document,
+    Entity,
     Event,
-    Figure,
     Happening,
-    HappeningKind,
     Leader,
     Meeting,
-    MeetingKind,
     Milestone,
     Office,
-    OfficeRole,
-    OfficeStatus,
     Organisation,
-    OrganisationKind,
     Participant,
     Person,
     Place,
-    PlaceKind,
     Project,
-    ProjectStatus,
+    Quantity,
     Record,
-    Role,
-    Sector,
     Statement,
-    StatementKind,
     Treaty,
-    TreatyKind,
 )
+from ._plot import plot_network, plot_timeline
 from ._query import Collection, Match
 from ._schema import json_schema
 from ._timeline import Anniversary, Entry, Tenure
+from ._types import DateLike, FieldValue, KindLike, PeriodLike, RecordRef
+from ._vocab import (
+    Basis,
+    Confidence,
+    HappeningKind,
+    MeetingKind,
+    OfficeRole,
+    OfficeStatus,
+    OrganisationKind,
+    PlaceKind,
+    ProjectStatus,
+    Role,
+    Sector,
+    StatementKind,
+    TreatyKind,
+)
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str) -> _typing.Any:
+    # The names of 0.1 that were renamed: they still work, with a warning.
+    if name == "Figure":
+        _warnings.warn(
+            "sinorussia.Figure is now sinorussia.Quantity (matplotlib's Figure is what the"
+            " plots return)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return Quantity
+    raise AttributeError(f"module 'sinorussia' has no attribute {name!r}")
+
+
 __all__ = [
     "FORMAT",
+    "Actor",
     "Ambiguous",
     "Anniversary",
     "Basis",
@@ -67,15 +91,18 @@ __all__ = [
     "Dataset",
     "DateClaim",
     "DateInterval",
+    "DateLike",
     "Dating",
     "Document",
+    "Entity",
     "Entry",
     "Error",
     "Event",
     "ExportFormat",
-    "Figure",
+    "FieldValue",
     "Happening",
     "HappeningKind",
+    "KindLike",
     "Leader",
     "Match",
     "Meeting",
@@ -89,6 +116,7 @@ __all__ = [
     "OrganisationKind",
     "PartialDate",
     "Participant",
+    "PeriodLike",
     "Person",
     "Place",
     "PlaceKind",
@@ -96,8 +124,11 @@ __all__ = [
     "Problem",
     "Project",
     "ProjectStatus",
+    "Quantity",
     "Record",
+    "RecordRef",
     "Role",
+    "Section",
     "Sector",
     "Statement",
     "StatementKind",
@@ -116,5 +147,7 @@ __all__ = [
     "load_files",
     "loads",
     "parse_edtf",
+    "plot_network",
+    "plot_timeline",
     "to_when",
 ]

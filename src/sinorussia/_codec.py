@@ -9,6 +9,7 @@ record rejects unknown keys, and errors keep the path of the bad value.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import typing
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from typing import Any, Final, TypeVar, cast
 
 import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -24,10 +26,10 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from . import _model
 from ._dates import DateInterval, PartialDate, When, parse_edtf
 from ._errors import Problem
-from ._model import DateClaim, Dating, FieldError
+from ._fields import FieldError
+from ._model import DateClaim, Dating
 
 __all__ = ["converter", "problems_of"]
 
@@ -91,19 +93,23 @@ def _structure_when(value: object, _: type) -> When:
     return parse_edtf(value)
 
 
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
-    allowed = ", ".join(repr(m.value) for m in cls)
-    by_value = {m.value: m for m in cls}
+@functools.cache
+def _members(cls: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str, type]:
+    """An enum's members by value, the values as an error lists them, and their type."""
+    kinds = {type(m.value) for m in cls}
+    kind = str if kinds <= {str} else int if kinds <= {int} else object
+    return {m.value: m for m in cls}, ", ".join(repr(m.value) for m in cls), kind
 
-    def structure(value: object, _: type) -> enum.Enum:
-        if not isinstance(value, str):
-            raise TypeError(f"expected a string, got {_json_type(value)}")
-        try:
-            return by_value[value]
-        except KeyError:
-            raise ValueError(f"unknown value {value!r}; expected one of {allowed}") from None
 
-    return structure
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    """Any enum, strictly: one of its values, of the values' own JSON type."""
+    by_value, allowed, kind = _members(cls)
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise TypeError(f"expected {_json_type(kind())}, got {_json_type(value)}")
+    member = by_value.get(value)
+    if member is None:
+        raise ValueError(f"unknown value {value!r}; expected one of {allowed}")
+    return member
 
 
 def _is_homogeneous_tuple(t: Any) -> bool:
@@ -111,67 +117,51 @@ def _is_homogeneous_tuple(t: Any) -> bool:
     return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _structure_items(
-    converter: cattrs.Converter, value: object, item_type: Any, whole: Any
-) -> list[Any]:
-    if not isinstance(value, list):
-        raise TypeError(f"expected an array, got {_json_type(value)}")
-    hook = converter.get_structure_hook(item_type)
-    try:
-        return [hook(item, item_type) for item in value]
-    except Exception:
-        pass
-    items: list[Any] = []
-    errors: list[Exception] = []
-    for index, item in enumerate(value):
-        try:
-            items.append(hook(item, item_type))
-        except Exception as exc:
-            exc.__notes__ = [
-                *getattr(exc, "__notes__", []),
-                IterableValidationNote(f"Structuring item @ index {index}", index, item_type),
-            ]
-            errors.append(exc)
-    if errors:
-        raise IterableValidationError(f"While structuring {whole!r}", errors, whole)
-    return items
-
-
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    # cattrs dispatches on these classes (and their subclasses, so a StrEnum
-    # would match ``str``) before any predicate, so each enum of the model is
-    # registered by class too.
+    # cattrs dispatches on classes (its own forgiving hooks for str, int and
+    # float among them) before any predicate, and a class hook also catches
+    # subclasses: a hook for ``str`` catches every StrEnum. So the primitives
+    # are registered by class, each to replace cattrs' own, and every enum,
+    # wherever it is defined, gets the one strict enum hook through the enum
+    # bases, which come before ``str`` and ``int`` in a StrEnum's or IntEnum's
+    # method resolution order. Everything else is registered by predicate.
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(float, _structure_number)
+    for base in (enum.Enum, enum.StrEnum, enum.IntEnum, enum.IntFlag):
+        conv.register_structure_hook(base, _structure_enum)
     conv.register_structure_hook_func(lambda t: t == int | float, _structure_number)
     # The common optional fields, without cattrs' generic union dispatch.
     conv.register_structure_hook_func(lambda t: t == str | None, _optional(_structure_str))
     conv.register_structure_hook_func(lambda t: t == int | None, _optional(_structure_int))
-    for value in vars(_model).values():
-        if (
-            isinstance(value, type)
-            and issubclass(value, enum.Enum)
-            and value.__module__ == _model.__name__
-        ):
-            conv.register_structure_hook(value, _enum_hook(value))
     for when_type in (When, PartialDate, DateInterval):
         conv.register_structure_hook(when_type, _structure_when)
         conv.register_unstructure_hook(when_type, lambda value: value.edtf)
 
     def tuple_hook(t: Any) -> Callable[[object, type], tuple[Any, ...]]:
-        item_type = typing.get_args(t)[0]
-        return lambda value, _: tuple(_structure_items(conv, value, item_type, t))
+        # cattrs' own tuple structuring (it reports every bad item with its
+        # index), behind a check that the value is a JSON array: cattrs
+        # would take any iterable, and a string as a tuple of characters.
+        structure = homogenous_tuple_structure_factory(t, conv)
+
+        def structure_array(value: object, cls: type) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected an array, got {_json_type(value)}")
+            found: tuple[Any, ...] = structure(value, cls)
+            return found
+
+        return structure_array
 
     conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+    claims = tuple_hook(tuple[DateClaim, ...])
 
     def structure_dating(value: object, _: type) -> Dating:
-        claims = _structure_items(conv, value, DateClaim, Dating)
-        if not claims:
+        found = claims(value, tuple[DateClaim, ...])
+        if not found:
             raise ValueError("a date needs at least one claim")
-        return Dating(tuple(claims))
+        return Dating(found)
 
     conv.register_structure_hook(Dating, structure_dating)
     conv.register_unstructure_hook(

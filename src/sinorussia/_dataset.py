@@ -1,29 +1,32 @@
 """The Dataset: every record of a source, checked as a whole.
 
-A :class:`Dataset` is made from tuples of records, one per section. Making one
-runs the integrity check (unique ids, references that resolve to records of the
-right class, citations of known documents and paragraphs in range, dates whose
-claims agree and tenures that end after they start); any failure raises one
-:class:`~sinorussia.DataError` listing every problem, so there is never a
-half-checked dataset.
+The sections of a dataset are defined once, here, as the :class:`Section`
+attributes of :class:`Dataset`, each with its record class and description.
+The file body, the constructor, ``sections()``, the loader, the JSON Schema and
+the data dictionary all derive from that one list (:data:`SECTIONS`).
+
+Making a dataset runs the integrity check (unique ids, references that resolve
+to records of the right class, citations of known documents and paragraphs in
+range, dates whose claims agree and tenures that end after they start); any
+failure raises one :class:`~sinorussia.DataError` listing every problem, so
+there is never a half-checked dataset.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
-import typing
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NoReturn, cast
-
-import attrs
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Final, Generic, NoReturn, TypeVar, cast, overload
 
 from ._errors import DataError, Problem
+from ._merge import Combined, OnConflict, Part, combine, relocate
 from ._model import (
     Citation,
     Country,
     Dating,
     Document,
+    Entity,
     Event,
     Happening,
     Leader,
@@ -36,57 +39,65 @@ from ._model import (
     Record,
     Statement,
     Treaty,
-    ref_targets,
 )
+from ._plan import Step, plan, references
 from ._query import Collection, Context, Match, find
 from ._timeline import Anniversary, Entry, Tenure, anniversaries, tenure, timeline
+from ._types import DateLike, PeriodLike, RecordRef
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+__all__ = ["FORMAT", "SECTIONS", "Dataset", "Section", "merged"]
 
-__all__ = ["FORMAT", "SECTIONS", "Dataset"]
+FORMAT: Final = 2
+"""The version of the file format this library writes (it also reads format 1)."""
 
-FORMAT: Final = 1
-"""The version of the file format this library reads and writes."""
+R = TypeVar("R", bound=Entity)
 
-SECTIONS: Final[tuple[tuple[str, type[Any]], ...]] = (
-    ("documents", Document),
-    ("countries", Country),
-    ("organisations", Organisation),
-    ("places", Place),
-    ("leaders", Leader),
-    ("people", Person),
-    ("offices", Office),
-    ("meetings", Meeting),
-    ("happenings", Happening),
-    ("treaties", Treaty),
-    ("projects", Project),
-    ("statements", Statement),
-)
-"""The sections of a dataset file, in file order, with their record classes."""
 
-_CLASSES: Final[dict[str, type[Any]]] = {cls.__name__: cls for _, cls in SECTIONS}
+class Section(Generic[R]):
+    """One section of a dataset: its name, record class and description.
+
+    On the class, ``Dataset.meetings`` is the section itself; on a dataset,
+    ``ds.meetings`` is the :class:`~sinorussia.Collection` of its records.
+    """
+
+    __slots__ = ("cls", "description", "name")
+
+    def __init__(self, cls: type[R], description: str) -> None:
+        self.cls = cls
+        self.description = description
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Section[R]: ...
+    @overload
+    def __get__(self, instance: Dataset, owner: type) -> Collection[R]: ...
+    def __get__(self, instance: Dataset | None, owner: type) -> Section[R] | Collection[R]:
+        if instance is None:
+            return self
+        return cast("Collection[R]", instance._collections[self.name])
+
+    @property
+    def noun(self) -> str:
+        """What one record of the section is called (``meeting``, ``person`` ...)."""
+        return self.cls.__name__.lower()
+
+    def __repr__(self) -> str:
+        return f"<Section {self.name}: {self.cls.__name__}>"
 
 
 class Dataset:
     """All the records of one or more sources, checked and immutable.
 
     Get one with :func:`sinorussia.load` (the bundled data) or
-    :func:`sinorussia.load_file`; or build one from records, which runs the
-    same checks.
+    :func:`sinorussia.load_file`; or build one from records, one keyword per
+    section (``Dataset(version="1", people=(...), meetings=(...))``), which
+    runs the same checks.
 
-    Attributes:
-        version: The version of the data (not of the library).
-        documents: The sources the records cite.
-        countries, organisations, places: Who and where.
-        leaders: People who hold a state office.
-        people: Everyone the sources name: the leaders and the other people.
-        offices: Offices held over time.
-        meetings: Encounters of leaders.
-        happenings: Other dated happenings.
-        events: Meetings and happenings together.
-        treaties, projects, statements: Agreements, cooperation projects, and
-            things said or claimed.
+    Every person an ``Office`` names becomes a ``Leader``: ``ds.leaders`` holds
+    them, ``ds.people`` holds everyone, leaders included.
 
     Raises:
         DataError: The records do not form a valid dataset.
@@ -95,99 +106,59 @@ class Dataset:
 
     FORMAT: ClassVar[int] = FORMAT
 
-    __slots__ = (
-        "_context",
-        "_countries",
-        "_documents",
-        "_events",
-        "_everything",
-        "_happenings",
-        "_leaders",
-        "_meetings",
-        "_offices",
-        "_organisations",
-        "_others",
-        "_people",
-        "_places",
-        "_projects",
-        "_registry",
-        "_statements",
-        "_treaties",
-        "_version",
-    )
+    # The sections, in file order: the one list of them.
+    documents = Section(Document, "The sources the records cite.")
+    countries = Section(Country, "States, with their ISO 3166 codes.")
+    organisations = Section(Organisation, "Bodies that are not states.")
+    places = Section(Place, "Cities, squares, rivers, institutions, regions.")
+    people = Section(Person, "Everyone the sources name; whoever holds an office is a `Leader`.")
+    offices = Section(Office, "Offices held by people over time.")
+    meetings = Section(Meeting, "Encounters of leaders: visits, talks, calls, summits.")
+    happenings = Section(Happening, "Other dated happenings, such as an aid flight.")
+    treaties = Section(Treaty, "Treaties, joint statements, memoranda and agreements.")
+    projects = Section(Project, "Cooperation projects and their milestones.")
+    statements = Section(Statement, "Things said or claimed, with their figures.")
+
+    __slots__ = ("_collections", "_context", "_everything", "_registry", "_version")
 
     _version: str
-    _documents: Collection[Document]
-    _countries: Collection[Country]
-    _organisations: Collection[Organisation]
-    _places: Collection[Place]
-    _leaders: Collection[Leader]
-    _offices: Collection[Office]
-    _meetings: Collection[Meeting]
-    _happenings: Collection[Happening]
-    _treaties: Collection[Treaty]
-    _projects: Collection[Project]
-    _statements: Collection[Statement]
-    _others: Collection[Person]
-    _people: Collection[Person]
-    _events: Collection[Event]
+    _collections: dict[str, Collection[Any]]
     _registry: dict[str, Record | Document]
     _context: Context
     _everything: Collection[Record | Document] | None
 
     def __init__(
-        self,
-        *,
-        version: str = "0",
-        documents: tuple[Document, ...] = (),
-        countries: tuple[Country, ...] = (),
-        organisations: tuple[Organisation, ...] = (),
-        places: tuple[Place, ...] = (),
-        leaders: tuple[Leader, ...] = (),
-        people: tuple[Person, ...] = (),
-        offices: tuple[Office, ...] = (),
-        meetings: tuple[Meeting, ...] = (),
-        happenings: tuple[Happening, ...] = (),
-        treaties: tuple[Treaty, ...] = (),
-        projects: tuple[Project, ...] = (),
-        statements: tuple[Statement, ...] = (),
-        source: str = "<Dataset>",
+        self, *, version: str = "0", source: str = "<Dataset>", **sections: Iterable[Any]
     ) -> None:
-        sections: dict[str, tuple[Any, ...]] = {
-            "documents": tuple(documents),
-            "countries": tuple(countries),
-            "organisations": tuple(organisations),
-            "places": tuple(places),
-            "leaders": tuple(leaders),
-            "people": tuple(people),
-            "offices": tuple(offices),
-            "meetings": tuple(meetings),
-            "happenings": tuple(happenings),
-            "treaties": tuple(treaties),
-            "projects": tuple(projects),
-            "statements": tuple(statements),
-        }
-        registry, problems = check(sections)
+        if "leaders" in sections:
+            warnings.warn(
+                "Dataset(leaders=...) is deprecated: pass every person as people=...;"
+                " whoever holds an office is a leader",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            sections["people"] = (*sections.pop("leaders"), *sections.get("people", ()))
+        unknown = sorted(set(sections) - _NAMES)
+        if unknown:
+            sections_list = ", ".join(_NAMES_IN_ORDER)
+            raise TypeError(
+                f"Dataset() has no section {unknown[0]!r}; the sections are {sections_list}"
+            )
+        given = {name: tuple(sections.get(name, ())) for name in _NAMES_IN_ORDER}
+        records, registry, problems = check(given)
         if problems:
             raise DataError(source, problems)
         init = object.__setattr__
         context = Context(registry)
         init(self, "_context", context)
         init(self, "_version", version)
-        for name, cls in SECTIONS:
-            noun = "person" if name == "people" else cls.__name__.lower()
-            init(self, _slot(name), Collection(sections[name], kind=noun, context=context))
         init(
             self,
-            "_people",
-            Collection(sections["leaders"] + sections["people"], kind="person", context=context),
-        )
-        init(
-            self,
-            "_events",
-            Collection(
-                sections["meetings"] + sections["happenings"], kind="event", context=context
-            ),
+            "_collections",
+            {
+                section.name: Collection(records[section.name], kind=section.noun, context=context)
+                for section in SECTIONS
+            },
         )
         init(self, "_registry", registry)
         init(self, "_everything", None)
@@ -207,76 +178,31 @@ class Dataset:
         return self._version
 
     @property
-    def documents(self) -> Collection[Document]:
-        """The sources the records cite."""
-        return self._documents
-
-    @property
-    def countries(self) -> Collection[Country]:
-        """States, with their ISO 3166 codes."""
-        return self._countries
-
-    @property
-    def organisations(self) -> Collection[Organisation]:
-        """Bodies that are not states."""
-        return self._organisations
-
-    @property
-    def places(self) -> Collection[Place]:
-        """Cities, squares, rivers, institutions, regions."""
-        return self._places
-
-    @property
     def leaders(self) -> Collection[Leader]:
-        """People who hold a state office."""
-        return self._leaders
-
-    @property
-    def offices(self) -> Collection[Office]:
-        """Offices held over time."""
-        return self._offices
-
-    @property
-    def meetings(self) -> Collection[Meeting]:
-        """Encounters of leaders."""
-        return self._meetings
-
-    @property
-    def happenings(self) -> Collection[Happening]:
-        """Dated happenings that are not meetings."""
-        return self._happenings
-
-    @property
-    def treaties(self) -> Collection[Treaty]:
-        """Treaties, joint statements and memoranda."""
-        return self._treaties
-
-    @property
-    def projects(self) -> Collection[Project]:
-        """Cooperation projects."""
-        return self._projects
-
-    @property
-    def statements(self) -> Collection[Statement]:
-        """Things said or claimed."""
-        return self._statements
-
-    @property
-    def people(self) -> Collection[Person]:
-        """Everyone the sources name: the leaders first, then the other people."""
-        return self._people
+        """The people who hold or held an office, in the order of ``people``."""
+        found = self._context.cache.get("leaders")
+        if found is None:
+            found = self.people.of_type(Leader)
+            found = Collection(found, kind="leader", context=self._context)
+            self._context.cache["leaders"] = found
+        leaders: Collection[Leader] = found
+        return leaders
 
     @property
     def events(self) -> Collection[Event]:
         """Every meeting and happening: the meetings first, then the happenings."""
-        return self._events
+        found = self._context.cache.get("events")
+        if found is None:
+            found = Collection(
+                (*self.meetings, *self.happenings), kind="event", context=self._context
+            )
+            self._context.cache["events"] = found
+        events: Collection[Event] = found
+        return events
 
-    def sections(self) -> dict[str, Any]:
-        """The records by file section, in file order.
-
-        As in the file, ``people`` holds only the people who are not leaders.
-        """
-        return {name: tuple(getattr(self, _slot(name))) for name, _ in SECTIONS}
+    def sections(self) -> dict[str, tuple[Any, ...]]:
+        """The records by section, in file order (``people`` holds the leaders too)."""
+        return {name: tuple(self._collections[name]) for name in _NAMES_IN_ORDER}
 
     def records(self) -> Iterator[Record | Document]:
         """Every record, section by section, in file order."""
@@ -344,7 +270,7 @@ class Dataset:
         if cached is None:
             cached = {}
             for record in self._registry.values():
-                for target in _references(record):
+                for target in references(record):
                     if target != record.id:
                         cached.setdefault(record.id, set()).add(target)
                         cached.setdefault(target, set()).add(record.id)
@@ -353,7 +279,11 @@ class Dataset:
         return links
 
     def timeline(
-        self, *, start: object = None, end: object = None, certain: bool = False
+        self,
+        *,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        certain: bool = False,
     ) -> list[Entry]:
         """Every dated event, treaty signing and project milestone, in date order.
 
@@ -370,7 +300,9 @@ class Dataset:
             by id.
 
         """
-        return timeline(self, start=start, end=end, certain=certain)
+        return timeline(
+            self.events, self.treaties, self.projects, start=start, end=end, certain=certain
+        )
 
     def anniversaries(self, year: int, *, every: int = 5) -> list[Anniversary]:
         """Round anniversaries falling in ``year``: (record, years) pairs.
@@ -385,10 +317,10 @@ class Dataset:
             [('treaty-of-good-neighborliness', 20), ...]
 
         """
-        return anniversaries(self, year, every=every)
+        return anniversaries((*self.events, *self.treaties), year, every=every)
 
     def offices_on(
-        self, when: object, *, person: object = None, certain: bool = False
+        self, when: PeriodLike, *, person: RecordRef | None = None, certain: bool = False
     ) -> Collection[Office]:
         """Offices held (possibly, or certainly) on a date, optionally of one person.
 
@@ -405,7 +337,7 @@ class Dataset:
             )
         return offices.held_on(when, certain=certain)
 
-    def tenure(self, office: Office | str, *, on: object) -> Tenure:
+    def tenure(self, office: Office | str, *, on: DateLike) -> Tenure:
         """How long an office had been held on a date, as a range.
 
         The range is honest about partial dates: a tenure that began in March
@@ -419,38 +351,6 @@ class Dataset:
             office = self.offices.get(office)
         return tenure(office, on)
 
-    def plot_timeline(
-        self,
-        path: str | os.PathLike[str] | None = None,
-        *,
-        start: object = None,
-        end: object = None,
-        kinds: Iterable[str] | None = None,
-        title: str | None = "China-Russia relations: the dated record",
-    ) -> Figure:
-        """Draw the timeline, one row per kind (needs the ``plot`` extra).
-
-        Partial dates are drawn as bars over every day they may cover; marker
-        shapes give the basis of each date. With ``path`` (``.png``, ``.svg``,
-        ``.pdf``) the picture is also saved, atomically.
-        """
-        from ._plot import plot_timeline
-
-        return plot_timeline(self, path, start=start, end=end, kinds=kinds, title=title)
-
-    def plot_network(
-        self, path: str | os.PathLike[str] | None = None, *, title: str | None = "Who met whom"
-    ) -> Figure:
-        """Draw who met whom (needs the ``plot`` extra).
-
-        People are points on a circle; a line's width and label give the
-        number of encounters they share (an aggregate of unknown size counts
-        once, marked "+").
-        """
-        from ._plot import plot_network
-
-        return plot_network(self, path, title=title)
-
     def __contains__(self, id: object) -> bool:
         return id in self._registry
 
@@ -458,12 +358,7 @@ class Dataset:
         """The number of records of every class."""
         return len(self._registry)
 
-    def merge(
-        self,
-        other: Dataset,
-        *,
-        on_conflict: Literal["error", "replace", "keep"] = "error",
-    ) -> Dataset:
+    def merge(self, other: Dataset, *, on_conflict: OnConflict = "error") -> Dataset:
         """A new dataset: these records with the records of ``other`` added.
 
         Records whose ids are new are appended, section by section. A record
@@ -478,15 +373,13 @@ class Dataset:
                 dataset that is not valid; nothing is returned half-merged.
 
         """
-        from ._merge import Part, merge
-
         mine = Part("<this dataset>", self.version, self.sections())
         theirs = Part("<other dataset>", other.version, other.sections())
-        return merge([mine, theirs], on_conflict=on_conflict)
+        return merged([mine, theirs], on_conflict=on_conflict)
 
     def counts(self) -> dict[str, int]:
         """How many records each section holds, in file order."""
-        return {name: len(records) for name, records in self.sections().items()}
+        return {name: len(self._collections[name]) for name in _NAMES_IN_ORDER}
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Dataset):
@@ -501,13 +394,38 @@ class Dataset:
         return f"<Dataset {self.version}: {shown}>"
 
 
-def _slot(section: str) -> str:
-    """The attribute that holds a section's records (people: only non-leaders)."""
-    return "_others" if section == "people" else f"_{section}"
+SECTIONS: Final[tuple[Section[Any], ...]] = tuple(
+    value for value in vars(Dataset).values() if isinstance(value, Section)
+)
+"""The sections of a dataset, in file order, as defined on :class:`Dataset`."""
+
+_NAMES_IN_ORDER: Final = tuple(section.name for section in SECTIONS)
+_NAMES: Final = frozenset(_NAMES_IN_ORDER)
 
 
 def _rebuild(version: str, sections: dict[str, Any]) -> Dataset:
     return Dataset(version=version, **sections)
+
+
+def merged(parts: Sequence[Part], *, on_conflict: OnConflict = "error") -> Dataset:
+    """Combine parts in order into one checked dataset.
+
+    Problems are reported against the file and path each record came from.
+
+    Raises:
+        DataError: Conflicts (with ``on_conflict="error"``), or problems of the
+            combined whole.
+
+    """
+    combined: Combined = combine(parts, _NAMES_IN_ORDER, on_conflict=on_conflict)
+    if combined.conflicts:
+        raise DataError(combined.source, combined.conflicts)
+    try:
+        return Dataset(version=combined.version, source=combined.source, **combined.sections)
+    except DataError as exc:
+        raise DataError(
+            combined.source, [relocate(problem, combined) for problem in exc.problems]
+        ) from None
 
 
 # -- integrity ------------------------------------------------------------------
@@ -515,48 +433,56 @@ def _rebuild(version: str, sections: dict[str, Any]) -> Dataset:
 
 def check(
     sections: Mapping[str, tuple[Any, ...]],
-) -> tuple[dict[str, Record | Document], list[Problem]]:
+) -> tuple[dict[str, tuple[Any, ...]], dict[str, Record | Document], list[Problem]]:
     """Check records as a whole dataset.
 
     Args:
-        sections: Records by file section.
+        sections: Records by section.
 
     Returns:
-        The records by id, and every problem found (empty when valid).
+        The records by section (each person named by an office as a
+        ``Leader``), the records by id, and every problem found (empty when
+        valid).
 
     """
     problems: list[Problem] = []
-    registry: dict[str, Record | Document] = {}
     where: dict[str, str] = {}
-    for name, cls in SECTIONS:
-        for index, record in enumerate(sections.get(name, ())):
-            path = f"$.{name}[{index}]"
-            if not isinstance(record, cls) or (cls is Person and isinstance(record, Leader)):
+    holders = {getattr(office, "person", None) for office in sections.get("offices", ())}
+    records: dict[str, tuple[Any, ...]] = {}
+    for section in SECTIONS:
+        kept = []
+        for index, record in enumerate(sections.get(section.name, ())):
+            path = f"$.{section.name}[{index}]"
+            if not isinstance(record, section.cls):
                 problems.append(
-                    Problem(path, f"expected a {cls.__name__}, got {type(record).__name__}")
+                    Problem(path, f"expected a {section.cls.__name__}, got {type(record).__name__}")
                 )
                 continue
-            if record.id in registry:
+            if isinstance(record, Person):
+                if record.id in holders:
+                    record = Leader.of(record)
+                elif isinstance(record, Leader):
+                    problems.append(Problem(path, "a leader needs at least one office", record.id))
+            if record.id in where:
                 problems.append(
                     Problem(
                         f"{path}.id", f"duplicate id, first used at {where[record.id]}", record.id
                     )
                 )
                 continue
-            registry[record.id] = record
             where[record.id] = path
+            kept.append(record)
+        records[section.name] = tuple(kept)
+    registry: dict[str, Record | Document] = {
+        record.id: record for section in SECTIONS for record in records[section.name]
+    }
     checker = _Checker(registry, problems)
-    for name, _ in SECTIONS:
-        for index, record in enumerate(sections.get(name, ())):
-            checker.record(record, (name, index))
-    held = {office.person for office in sections.get("offices", ())}
-    for index, leader in enumerate(sections.get("leaders", ())):
-        if leader.id not in held:
-            problems.append(
-                Problem(f"$.leaders[{index}]", "a leader needs at least one office", leader.id)
-            )
-    problems.extend(_place_cycles(sections.get("places", ())))
-    return registry, problems
+    for section in SECTIONS:
+        for index, record in enumerate(sections.get(section.name, ())):
+            if isinstance(record, section.cls):
+                checker.record(record, (section.name, index))
+    problems.extend(_place_cycles(records["places"]))
+    return records, registry, problems
 
 
 _Path = tuple[str | int, ...]
@@ -567,53 +493,8 @@ def _render(where: _Path) -> str:
     return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in where)
 
 
-@attrs.frozen
-class _Step:
-    """How to check one field of a record class."""
-
-    name: str
-    kind: Literal["ref", "refs", "citation", "citations", "dating", "nested"]
-    classes: tuple[type, ...] | None = None  # for references; None: any record
-    expected: str = ""
-    nested: tuple[_Step, ...] = ()
-
-
-_PLANS: dict[type, tuple[_Step, ...]] = {}
-
-
-def _plan(cls: type) -> tuple[_Step, ...]:
-    """The checks one record class needs, worked out once from its fields' types."""
-    plan = _PLANS.get(cls)
-    if plan is not None:
-        return plan
-    hints = typing.get_type_hints(cls)
-    steps: list[_Step] = []
-    for field in attrs.fields(cast(Any, cls)):
-        if not field.init:
-            continue
-        hint = hints[field.name]
-        args = typing.get_args(hint)
-        many = typing.get_origin(hint) is tuple
-        targets = ref_targets(field)
-        if targets:
-            classes = None if targets == ("*",) else tuple(_CLASSES[t] for t in targets)
-            steps.append(
-                _Step(field.name, "refs" if many else "ref", classes, " or ".join(targets))
-            )
-        elif hint is Citation:
-            steps.append(_Step(field.name, "citation"))
-        elif many and args[0] is Citation:
-            steps.append(_Step(field.name, "citations"))
-        elif hint is Dating or Dating in args:
-            steps.append(_Step(field.name, "dating"))
-        elif many and attrs.has(args[0]):
-            steps.append(_Step(field.name, "nested", nested=_plan(args[0])))
-    plan = _PLANS[cls] = tuple(steps)
-    return plan
-
-
 class _Checker:
-    """Cross-record checks. Paths are built only for the problems found."""
+    """Cross-record checks, driven by the field plan. Paths are built only for problems."""
 
     __slots__ = ("documents", "problems", "record_id", "registry")
 
@@ -625,7 +506,7 @@ class _Checker:
 
     def record(self, record: Any, where: _Path) -> None:
         self.record_id = getattr(record, "id", None)
-        self.value(record, _plan(type(record)), where)
+        self.value(record, plan(type(record)), where)
         if isinstance(record, Office) and record.start is not None and record.end is not None:
             start, end = record.start.best._span[0], record.end.best._span[1]
             if start > end:
@@ -637,20 +518,22 @@ class _Checker:
     def fail(self, where: _Path, message: str) -> None:
         self.problems.append(Problem(_render(where), message, self.record_id))
 
-    def value(self, value: Any, plan: tuple[_Step, ...], where: _Path) -> None:
+    def value(self, value: Any, steps: tuple[Step, ...], where: _Path) -> None:
         registry = self.registry
-        for step in plan:
-            item = getattr(value, step.name)
+        for step in steps:
             kind = step.kind
+            if kind == "value":
+                continue
+            item = getattr(value, step.name)
             if kind == "ref":
                 if item is not None:
                     target = registry.get(item)
-                    if target is None or (step.classes and not isinstance(target, step.classes)):
+                    if target is None or (step.targets and not isinstance(target, step.targets)):
                         self.reference(item, target, step, (*where, step.name))
             elif kind == "refs":
                 for index, ref in enumerate(item):
                     target = registry.get(ref)
-                    if target is None or (step.classes and not isinstance(target, step.classes)):
+                    if target is None or (step.targets and not isinstance(target, step.targets)):
                         self.reference(ref, target, step, (*where, step.name, index))
             elif kind == "citations":
                 for index, citation in enumerate(item):
@@ -661,15 +544,17 @@ class _Checker:
             elif kind == "citation":
                 self.citation(item, where, (step.name,))
             else:
+                nested = plan(step.item)
                 for index, element in enumerate(item):
-                    self.value(element, step.nested, (*where, step.name, index))
+                    self.value(element, nested, (*where, step.name, index))
 
-    def reference(self, ref: str, target: object, step: _Step, where: _Path) -> None:
+    def reference(self, ref: str, target: object, step: Step, where: _Path) -> None:
         if target is None:
             self.fail(where, f"refers to {ref!r}, which is not in the dataset")
         else:
             kind = type(target).__name__
-            self.fail(where, f"refers to {ref!r}, a {kind}; expected a {step.expected}")
+            expected = " or ".join(step.target_names)
+            self.fail(where, f"refers to {ref!r}, a {kind}; expected a {expected}")
 
     def citation(self, citation: Citation, where: _Path, steps: _Path) -> None:
         if citation.document is None:
@@ -703,32 +588,29 @@ class _Checker:
 
 
 def _place_cycles(places: tuple[Place, ...]) -> Iterator[Problem]:
+    """Each place whose chain of containers runs into a cycle (linear: each walked once)."""
     within = {place.id: place.within for place in places}
+    verdicts: dict[str, bool] = {}
     for index, place in enumerate(places):
-        seen = {place.id}
-        parent = place.within
-        while parent is not None and parent in within:
-            if parent in seen:
-                yield Problem(
-                    f"$.places[{index}].within", "places contain each other in a cycle", place.id
-                )
-                break
-            seen.add(parent)
-            parent = within[parent]
-
-
-def _references(record: Any) -> Iterator[str]:
-    """Every id a record refers to, in any of its fields or nested values."""
-    for field in attrs.fields(type(record)):
-        if not field.init:
-            continue
-        value = getattr(record, field.name)
-        if ref_targets(field):
-            if isinstance(value, tuple):
-                yield from value
-            elif isinstance(value, str):
-                yield value
-        elif isinstance(value, tuple):
-            for item in value:
-                if attrs.has(type(item)) and not isinstance(item, Citation):
-                    yield from _references(item)
+        walk: list[str] = []
+        on_walk: set[str] = set()
+        current: str | None = place.id
+        while (
+            current is not None
+            and current in within
+            and current not in verdicts
+            and current not in on_walk
+        ):
+            on_walk.add(current)
+            walk.append(current)
+            current = within[current]
+        if current is not None and current in on_walk:
+            verdict = True
+        else:
+            verdict = current is not None and verdicts.get(current, False)
+        for visited in walk:
+            verdicts[visited] = verdict
+        if verdicts.get(place.id, False):
+            yield Problem(
+                f"$.places[{index}].within", "places contain each other in a cycle", place.id
+            )

@@ -47,14 +47,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Final, Literal
 
-import attrs
-
 from ._codec import converter
 from ._dataset import FORMAT, SECTIONS, Dataset
 from ._flat import columns, flatten
 from ._io import write_atomic
 from ._load import dumps
-from ._model import Citation, Dating, Document, Office, kind_of, label_of, ref_targets
+from ._model import Document, Entity, Office
+from ._plan import plan
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -161,11 +160,12 @@ def _table(header: tuple[str, ...] | list[str], rows: list[list[str]]) -> bytes:
 def _csv(dataset: Dataset) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     sections = dataset.sections()
-    for name, cls in SECTIONS:
+    for section in SECTIONS:
+        name = section.name
         records = sections[name]
         if not records:
             continue
-        header = columns(cls)
+        header = columns(section.cls)
         rows = []
         for record in records:
             row = flatten(record)
@@ -175,14 +175,6 @@ def _csv(dataset: Dataset) -> dict[str, bytes]:
 
 
 # -- graph ----------------------------------------------------------------------
-
-
-def _dating(record: Any) -> Dating | None:
-    for name in ("date", "signed"):
-        value = getattr(record, name, None)
-        if isinstance(value, Dating):
-            return value
-    return None
 
 
 def nodes(dataset: Dataset) -> list[dict[str, str]]:
@@ -197,13 +189,13 @@ def nodes(dataset: Dataset) -> list[dict[str, str]]:
     for record in dataset.records():
         if isinstance(record, _NOT_NODES):
             continue
-        dating = _dating(record)
+        dating = record.dating
         found.append(
             {
                 "id": record.id,
                 "type": type(record).__name__.lower(),
-                "label": label_of(record) or record.id,
-                "kind": kind_of(record) or "",
+                "label": record.label or record.id,
+                "kind": record.category or "",
                 "date": dating.edtf if dating else "",
                 "date_lower": _cell(dating.lower) if dating else "",
                 "date_upper": _cell(dating.upper) if dating else "",
@@ -224,43 +216,47 @@ def _ids(value: object) -> tuple[str, ...]:
     return ()
 
 
-def _record_edges(record: Any) -> Iterator[tuple[str, str, str, str]]:
+def _targets(value: Any) -> Iterator[tuple[str, str]]:
+    """(field, id) for every reference of a value, in field order."""
+    for step in plan(type(value)):
+        if step.kind == "ref":
+            target = getattr(value, step.name)
+            if target is not None:
+                yield step.name, target
+        elif step.kind == "refs":
+            for target in getattr(value, step.name):
+                yield step.name, target
+
+
+def _record_edges(record: Entity) -> Iterator[tuple[str, str, str, str]]:
     """(source, target, relation, role) for the references of a node record."""
-    for field in attrs.fields(type(record)):
-        if not field.init:
+    for step in plan(type(record)):
+        value = getattr(record, step.name)
+        if step.kind in ("ref", "refs"):
+            found = [(target, "") for target in _ids(value)]
+        elif step.kind == "nested":
+            found = [
+                (target, _cell(getattr(item, "role", None)))
+                for item in value
+                for _, target in _targets(item)
+            ]
+        else:
             continue
-        value = getattr(record, field.name)
-        relation, backwards = _relation(field.name)
-        if ref_targets(field):
-            for target in _ids(value):
-                if backwards:
-                    yield target, record.id, relation, ""
-                else:
-                    yield record.id, target, relation, ""
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, Citation) or not attrs.has(type(item)):
-                    continue
-                role = _cell(getattr(item, "role", None))
-                for inner in attrs.fields(type(item)):
-                    if not ref_targets(inner):
-                        continue
-                    for target in _ids(getattr(item, inner.name)):
-                        if backwards:
-                            yield target, record.id, relation, role
-                        else:
-                            yield record.id, target, relation, role
+        relation, backwards = _relation(step.name)
+        for target, role in found:
+            if backwards:
+                yield target, record.id, relation, role
+            else:
+                yield record.id, target, relation, role
 
 
 def _link_edges(record: Any, anchor: str) -> Iterator[tuple[str, str, str, str]]:
     """Edges for a record that is a link, not a node (an office)."""
     source = getattr(record, anchor)
-    role = getattr(record, "post", "") or ""
-    for field in attrs.fields(type(record)):
-        if field.name == anchor or not ref_targets(field):
-            continue
-        relation, _ = _relation(field.name)
-        for target in _ids(getattr(record, field.name)):
+    role = record.label
+    for field, target in _targets(record):
+        if field != anchor:
+            relation, _ = _relation(field)
             yield source, target, relation, role
 
 
@@ -361,7 +357,8 @@ _RENDERERS: Final[dict[str, Callable[[Dataset], dict[str, bytes]]]] = {
 }
 
 _OWN_FILES: Final[dict[str, frozenset[str]]] = {
-    "csv": frozenset(f"{name}.csv" for name, _ in SECTIONS),
+    # leaders.csv: the table of leaders that format 1 exported apart.
+    "csv": frozenset({*(f"{section.name}.csv" for section in SECTIONS), "leaders.csv"}),
 }
 """File names a format may write that a later export of it may have to remove."""
 

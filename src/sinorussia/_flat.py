@@ -19,9 +19,8 @@ import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-import attrs
-
-from ._model import Citation, Dating, Figure, Milestone, Participant
+from ._model import Citation, Milestone, Participant, Quantity
+from ._plan import plan
 
 if TYPE_CHECKING:
     import pandas
@@ -38,7 +37,7 @@ def _date(value: Any) -> datetime.date | None:
 def _item(value: object) -> str:
     if isinstance(value, Participant):
         return f"{value.who}:{value.role.value}"
-    if isinstance(value, Figure):
+    if isinstance(value, Quantity):
         unit = f" {value.unit}" if value.unit else ""
         return f"{value.measure}={value.value}{unit}"
     if isinstance(value, Milestone):
@@ -50,7 +49,7 @@ def _item(value: object) -> str:
 
 
 def _cited(cls: type) -> bool:
-    return any(field.name == "citations" for field in attrs.fields(cls))
+    return any(step.kind == "citations" and step.name == "citations" for step in plan(cls))
 
 
 def columns(cls: type) -> list[str]:
@@ -60,12 +59,12 @@ def columns(cls: type) -> list[str]:
     columns; a ``Document`` has none (its own ``paragraphs`` is its length).
     """
     names: list[str] = []
-    for field in attrs.fields(cls):
-        if not field.init or field.name == "citations":
+    for step in plan(cls):
+        if step.name == "citations":
             continue
-        names.append(field.name)
-        if "Dating" in str(field.type):
-            names.extend(f"{field.name}_{part}" for part in ("lower", "upper", "basis"))
+        names.append(step.name)
+        if step.kind == "dating":
+            names.extend(f"{step.name}_{part}" for part in ("lower", "upper", "basis"))
     if _cited(cls):
         names.extend(["paragraphs", "bases", "sources"])
     return names
@@ -74,21 +73,22 @@ def columns(cls: type) -> list[str]:
 def flatten(record: Any) -> dict[str, Any]:
     """One record as a flat dict of scalars (see the module docs for the rules)."""
     row: dict[str, Any] = {}
-    for field in attrs.fields(type(record)):
-        if not field.init or field.name == "citations":
+    for step in plan(type(record)):
+        name = step.name
+        if name == "citations":
             continue
-        value = getattr(record, field.name)
-        if isinstance(value, Dating) or (value is None and "Dating" in str(field.type)):
-            row[field.name] = None if value is None else value.edtf
-            row[f"{field.name}_lower"] = None if value is None else _date(value.lower)
-            row[f"{field.name}_upper"] = None if value is None else _date(value.upper)
-            row[f"{field.name}_basis"] = None if value is None else value.basis.value
+        value = getattr(record, name)
+        if step.kind == "dating":
+            row[name] = None if value is None else value.edtf
+            row[f"{name}_lower"] = None if value is None else _date(value.lower)
+            row[f"{name}_upper"] = None if value is None else _date(value.upper)
+            row[f"{name}_basis"] = None if value is None else value.basis.value
         elif isinstance(value, tuple):
-            row[field.name] = SEPARATOR.join(_item(item) for item in value) or None
+            row[name] = SEPARATOR.join(_item(item) for item in value) or None
         elif isinstance(value, enum.Enum):
-            row[field.name] = value.value
+            row[name] = value.value
         else:
-            row[field.name] = value
+            row[name] = value
     if not _cited(type(record)):
         return row
     citations: Iterable[Citation] = record.citations

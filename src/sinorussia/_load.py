@@ -21,54 +21,50 @@ import attrs
 import cattrs
 
 from ._codec import converter, problems_of
-from ._dataset import FORMAT, SECTIONS, Dataset
+from ._dataset import FORMAT, SECTIONS, Dataset, merged
 from ._errors import DataError, Problem
 from ._io import gc_paused, write_atomic
-from ._merge import OnConflict, Part, merge
-from ._model import (
-    Country,
-    Document,
-    Happening,
-    Leader,
-    Meeting,
-    Office,
-    Organisation,
-    Person,
-    Place,
-    Project,
-    Statement,
-    Treaty,
-)
+from ._merge import OnConflict, Part
+from ._model import Leader, Person
 
-__all__ = ["BUNDLED", "dump", "dumps", "load", "load_file", "load_files", "loads"]
+__all__ = ["BUNDLED", "FORMATS_READ", "dump", "dumps", "load", "load_file", "load_files", "loads"]
 
 BUNDLED: Final = "sinorussia/data/sinorussia.json"
 """How errors and reprs name the bundled data file."""
 
+FORMATS_READ: Final = (1, 2)
+"""The file formats this library reads: format 2, and format 1 (leaders apart)."""
+
 _BOM: Final = b"\xef\xbb\xbf"
 
 
-@attrs.frozen(kw_only=True)
-class _File:
-    """The top level of a dataset file (the schema of the JSON document)."""
-
-    format: int
-    version: str
-    documents: tuple[Document, ...] = ()
-    countries: tuple[Country, ...] = ()
-    organisations: tuple[Organisation, ...] = ()
-    places: tuple[Place, ...] = ()
-    leaders: tuple[Leader, ...] = ()
-    people: tuple[Person, ...] = ()
-    offices: tuple[Office, ...] = ()
-    meetings: tuple[Meeting, ...] = ()
-    happenings: tuple[Happening, ...] = ()
-    treaties: tuple[Treaty, ...] = ()
-    projects: tuple[Project, ...] = ()
-    statements: tuple[Statement, ...] = ()
+def _body(name: str, sections: dict[str, Any]) -> type:
+    """The top level of a dataset file as an attrs class, made from the sections."""
+    fields: dict[str, Any] = {
+        "format": attrs.field(type=int),
+        "version": attrs.field(type=str),
+    }
+    for section, cls in sections.items():
+        array: Any = tuple[cls, ...]  # type: ignore[valid-type]
+        fields[section] = attrs.field(type=array, default=())
+    return attrs.make_class(name, fields, frozen=True, kw_only=True)
 
 
-assert tuple(f.name for f in attrs.fields(_File))[2:] == tuple(name for name, _ in SECTIONS)
+_File: Final = _body("_File", {section.name: section.cls for section in SECTIONS})
+"""A file of format 2: ``format``, ``version``, then one array per section."""
+
+
+def _format_1() -> dict[str, Any]:
+    sections: dict[str, Any] = {}
+    for section in SECTIONS:
+        if section.name == "people":
+            sections["leaders"] = Leader
+        sections[section.name] = section.cls
+    return sections
+
+
+_File1: Final = _body("_File1", _format_1())
+"""A file of format 1: as format 2, but with the leaders apart, before ``people``."""
 
 
 class _Rejected(ValueError):
@@ -154,17 +150,31 @@ def _parse(data: str | bytes, source: str) -> Part:
     if not isinstance(raw, dict):
         raise DataError(source, [Problem("$", "the top level must be a JSON object")])
     if "format" not in raw:
-        message = f"required field is missing (this library reads format {FORMAT})"
+        message = f"required field is missing (this library reads format {_READ})"
         raise DataError(source, [Problem("$.format", message)])
-    if raw["format"] != FORMAT or isinstance(raw["format"], bool):
-        message = f"unsupported format {raw['format']!r}; this library reads format {FORMAT}"
+    version = raw["format"]
+    if isinstance(version, bool) or version not in FORMATS_READ:
+        message = f"unsupported format {version!r}; this library reads format {_READ}"
         raise DataError(source, [Problem("$.format", message)])
     try:
-        file = converter.structure(raw, _File)
+        file: Any = converter.structure(raw, _File if version == FORMAT else _File1)
     except (cattrs.BaseValidationError, TypeError, ValueError, KeyError) as exc:
         problems = [attrs.evolve(p, record_id=_record_id(raw, p.path)) for p in problems_of(exc)]
         raise DataError(source, problems) from None
-    return Part(source, file.version, {name: getattr(file, name) for name, _ in SECTIONS})
+    sections = {section.name: getattr(file, section.name) for section in SECTIONS}
+    if version == FORMAT:
+        return Part(source, file.version, sections)
+    leaders: tuple[Leader, ...] = file.leaders
+    others: tuple[Person, ...] = file.people
+    sections["people"] = (*leaders, *others)
+    paths = (
+        *(f"$.leaders[{i}]" for i in range(len(leaders))),
+        *(f"$.people[{i}]" for i in range(len(others))),
+    )
+    return Part(source, file.version, sections, {"people": paths})
+
+
+_READ: Final = f"{FORMAT} (or {', '.join(map(str, FORMATS_READ[:-1]))})"
 
 
 def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
@@ -186,8 +196,7 @@ def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
 
     """
     with gc_paused():
-        part = _parse(data, source)
-        return Dataset(version=part.version, source=source, **part.sections)
+        return merged([_parse(data, source)])
 
 
 def load_file(path: str | os.PathLike[str]) -> Dataset:
@@ -274,7 +283,7 @@ def load_files(
             parts.append(_parse(Path(path).read_bytes(), str(path)))
         if not parts:
             raise ValueError("load_files() needs at least one file, or bundled=True")
-        return merge(parts, on_conflict=on_conflict)
+        return merged(parts, on_conflict=on_conflict)
 
 
 def _bundled() -> Dataset:
@@ -295,9 +304,15 @@ def dumps(dataset: Dataset) -> str:
     The output is deterministic: same dataset, same text, byte for byte, on any
     run. ``dumps(load())`` is exactly the bundled file.
     """
-    file = _File(format=FORMAT, version=dataset.version, **dataset.sections())
+    sections = dataset.sections()
+    sections["people"] = tuple(_plain(person) for person in sections["people"])
+    file = _File(format=FORMAT, version=dataset.version, **sections)
     with gc_paused():
         return json.dumps(converter.unstructure(file), ensure_ascii=False, indent=2) + "\n"
+
+
+def _plain(person: Person) -> Person:
+    return person.as_person() if isinstance(person, Leader) else person
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:

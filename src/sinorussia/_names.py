@@ -14,9 +14,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Final
+from typing import Final
 
-__all__ = ["key", "names_of", "score", "tokens"]
+__all__ = ["key", "score"]
 
 _PUNCTUATION: Final = re.compile(r"[\W_]+")
 
@@ -52,23 +52,6 @@ def key(text: str) -> str:
         c for c in unicodedata.normalize("NFKD", recomposed) if not unicodedata.combining(c)
     )
     return _PUNCTUATION.sub(" ", plain).strip()
-
-
-def tokens(text: str) -> tuple[str, ...]:
-    """The words of a name's key."""
-    return tuple(key(text).split())
-
-
-def names_of(record: Any) -> tuple[str, ...]:
-    """Every name a record answers to: name, official name, aliases, codes, title, post."""
-    found: list[str] = []
-    for attribute in ("name", "official_name", "title", "post", "alpha2", "alpha3"):
-        value = getattr(record, attribute, None)
-        if isinstance(value, str):
-            found.append(value)
-    found.extend(getattr(record, "aliases", ()))
-    found.append(record.id)
-    return tuple(found)
 
 
 def score(query: str, names: Iterable[str]) -> float:

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from ._io import write_atomic
-from ._model import Basis, Leader
+from ._model import Leader
+from ._types import DateLike
+from ._vocab import Basis
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -66,8 +68,8 @@ def plot_timeline(
     dataset: Dataset,
     path: str | os.PathLike[str] | None = None,
     *,
-    start: object = None,
-    end: object = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     kinds: Iterable[str] | None = None,
     title: str | None = "China-Russia relations: the dated record",
 ) -> Figure:

@@ -3,17 +3,7 @@
 A :class:`Collection` is a read-only :class:`~collections.abc.Sequence` of one
 record type. Its filters (``involving``, ``during``, ``at``, ``of_kind`` ...)
 return new collections and chain; they are lazy: a chain is planned and run
-once, the first time its records are needed.
-
-How a chain runs: the records of the dataset a collection came from (its
-*base*) carry indexes, built once and only when first needed: by id, by actor
-(participant, party, speaker), by place (with every place that contains it),
-by kind, and by date bounds (sorted, searched with bisect). A chain picks the
-most selective keyed filter to drive it; if it also has a date filter, it
-searches that key's own date-sorted index, so
-``involving("xi-jinping").during(2020)`` looks only at Xi's meetings of about
-2020, not at all of Xi's meetings. The remaining filters then check the few
-candidates left.
+once, the first time its records are needed, by the index (``_index``).
 
 Dates are partial, so a period asks one of two questions: does a record
 *possibly* fall in it (its range of days overlaps the period: the default) or
@@ -22,7 +12,6 @@ Dates are partial, so a period asks one of two questions: does a record
 
 from __future__ import annotations
 
-import bisect
 import html
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -33,136 +22,45 @@ from typing import (
     Generic,
     Literal,
     NoReturn,
-    Protocol,
     TypeVar,
+    cast,
     overload,
 )
 
 import attrs
 
-from ._dates import _NEG_INF, _POS_INF, _Temporal, to_when
+from ._dates import _NEG_INF, _POS_INF
 from ._errors import Ambiguous, NotFound
+from ._index import Base, Check, Filter, Keyed, Period, PositionCheck, bounds, select
 from ._model import (
-    Basis,
-    Citation,
+    RECORD_CLASSES,
     Country,
-    Dating,
     Document,
-    Happening,
-    HappeningKind,
-    Meeting,
-    MeetingKind,
+    Entity,
     Office,
-    OfficeRole,
-    OfficeStatus,
-    Organisation,
-    OrganisationKind,
-    Person,
     Place,
-    PlaceKind,
     Project,
-    ProjectStatus,
-    Sector,
-    Statement,
-    StatementKind,
     Treaty,
-    TreatyKind,
-    kind_of,
-    label_of,
 )
-from ._names import key, names_of, score
+from ._names import key, score
+from ._plan import plan
+from ._types import FieldValue, KindLike, PeriodLike, RecordRef
+from ._vocab import Basis, OfficeStatus, ProjectStatus, TreatyKind
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Collection", "Context", "Match", "find", "record_span"]
+__all__ = ["Collection", "Context", "Match", "find"]
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-T = TypeVar("T", bound=_HasId)
-U = TypeVar("U", bound=_HasId)
+T = TypeVar("T", bound=Entity)
+U = TypeVar("U", bound=Entity)
 D = TypeVar("D")
 _MISSING: Any = object()
 _ID: Final = operator.attrgetter("id")
 
-# -- what a record says about itself -----------------------------------------
 
-
-def record_span(record: object) -> tuple[int, int] | None:
-    """The first and last day (as ordinals) a record's date may cover.
-
-    The date is the best claim of ``date`` (meetings, happenings, statements,
-    documents) or ``signed`` (treaties). An office spans its tenure; an unknown
-    start or end is unbounded, so an office of unknown dates may have been held
-    at any time. Undated records give ``None``.
-    """
-    if isinstance(record, Treaty):
-        dating = record.signed
-    elif isinstance(record, Office):
-        lo, hi = _NEG_INF, _POS_INF
-        if record.start is not None:
-            lo = record.start.best._span[0]
-        if record.end is not None:
-            hi = record.end.best._span[1]
-        return lo, hi
-    else:
-        dating = getattr(record, "date", None)
-    if isinstance(dating, Dating):
-        return dating.best._span
-    return None
-
-
-def _direct_actors(record: object) -> tuple[str, ...]:
-    if isinstance(record, Meeting | Happening):
-        return tuple(p.who for p in record.participants)
-    if isinstance(record, Treaty):
-        return (*record.parties, *(p.who for p in record.signatories))
-    if isinstance(record, Statement):
-        return (*((record.speaker,) if record.speaker else ()), *record.about)
-    if isinstance(record, Office):
-        return (
-            record.person,
-            record.organisation,
-            *((record.posted_to,) if record.posted_to else ()),
-        )
-    if isinstance(record, Project):
-        return record.parties
-    if isinstance(record, Person):
-        return (record.id, *((record.nationality,) if record.nationality else ()))
-    if isinstance(record, Organisation):
-        return (record.id, *record.members, *((record.country,) if record.country else ()))
-    if isinstance(record, Country):
-        return (record.id,)
-    return ()
-
-
-def _record_place(record: object) -> str | None:
-    if isinstance(record, Project):
-        return record.location
-    if isinstance(record, Place | Country):
-        return record.id
-    place = getattr(record, "place", None)
-    return place if isinstance(place, str) else None
-
-
-def _citations(value: object) -> Iterator[Citation]:
-    if isinstance(value, Citation):
-        yield value
-    elif isinstance(value, Dating):
-        for claim in value.claims:
-            yield claim.citation
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _citations(item)
-    elif attrs.has(type(value)):
-        cls: Any = type(value)
-        for field in attrs.fields(cls):
-            if field.init:
-                yield from _citations(getattr(value, field.name))
+# -- the dataset context -------------------------------------------------------
 
 
 # -- the dataset context -------------------------------------------------------
@@ -191,7 +89,7 @@ class Context:
         """The record with this id, or ``None``."""
         return self._registry.get(id)
 
-    def resolve(self, value: object, *, what: str, classes: tuple[type, ...] = ()) -> str:
+    def resolve(self, value: RecordRef, *, what: str, classes: tuple[type, ...] = ()) -> str:
         """The id of ``value``: a record, an id, or a name or alias.
 
         Raises:
@@ -218,335 +116,8 @@ class Context:
             raise NotFound(value, kind=what, suggestions=exc.suggestions) from None
         return found
 
-    def actors(self, record: object) -> frozenset[str]:
-        """Everyone a record involves, widened to their countries."""
-        found: set[str] = set()
-        for actor in _direct_actors(record):
-            found.add(actor)
-            other = self._registry.get(actor)
-            if isinstance(other, Person) and other.nationality:
-                found.add(other.nationality)
-            elif isinstance(other, Organisation) and other.country:
-                found.add(other.country)
-        return frozenset(found)
-
-    def around(self, place: str | None) -> frozenset[str]:
-        """A place and every place or country that contains it."""
-        found: set[str] = set()
-        while place is not None and place not in found:
-            found.add(place)
-            record = self._registry.get(place)
-            place = record.within if isinstance(record, Place) else None
-        return frozenset(found)
-
 
 _LITERAL: Final = Context({})
-
-
-# -- indexes -------------------------------------------------------------------
-
-
-class _Tier:
-    """Day ranges of similar length, sorted by first day.
-
-    Every range in a tier is at most ``span`` days long, so the ranges that
-    may overlap a period start no earlier than ``span`` days before it: a
-    bisect finds them, and one comparison each settles the rest.
-    """
-
-    __slots__ = ("his", "los", "positions", "span")
-
-    def __init__(self, ranges: list[tuple[int, int, int]]) -> None:
-        ranges.sort()
-        self.los = [lo for lo, _, _ in ranges]
-        self.his = [hi for _, hi, _ in ranges]
-        self.positions = [position for _, _, position in ranges]
-        self.span = max((hi - lo for lo, hi, _ in ranges), default=0)
-
-    def search(self, mode: str, lo: int, hi: int, certain: bool) -> list[int]:
-        los, his, positions = self.los, self.his, self.positions
-        if mode == "during":
-            if certain:  # starts inside the period, and ends inside it too
-                first, last = bisect.bisect_left(los, lo), bisect.bisect_right(los, hi)
-                return [positions[i] for i in range(first, last) if his[i] <= hi]
-            first = bisect.bisect_left(los, lo - self.span)
-            last = bisect.bisect_right(los, hi)  # everything before `last` starts by `hi`
-            return [positions[i] for i in range(first, last) if his[i] >= lo]
-        if mode == "before":
-            last = bisect.bisect_left(los, lo)  # everything before `last` starts before `lo`
-            if certain:
-                return [positions[i] for i in range(last) if his[i] < lo]
-            return positions[:last]
-        # after
-        first = bisect.bisect_right(los, hi)  # everything from `first` starts after `hi`
-        if certain:
-            return positions[first:]
-        early = bisect.bisect_right(los, hi - self.span)
-        return [positions[i] for i in range(early, first) if his[i] > hi] + positions[first:]
-
-
-class _Dates:
-    """Records' day ranges in tiers by length, for bisect range searches.
-
-    Tiers keep a few long ranges (decades, open ends) from widening the search
-    window of the many short ones.
-    """
-
-    __slots__ = ("_tiers",)
-
-    _LIMITS: Final = (31, 366, 3660)
-
-    def __init__(self, items: Iterable[tuple[int, tuple[int, int] | None]]) -> None:
-        groups: list[list[tuple[int, int, int]]] = [[] for _ in range(len(self._LIMITS) + 1)]
-        limits = self._LIMITS
-        for position, bounds in items:
-            if bounds is None:
-                continue
-            lo, hi = bounds
-            length = hi - lo
-            tier = 0
-            while tier < len(limits) and length > limits[tier]:
-                tier += 1
-            groups[tier].append((lo, hi, position))
-        self._tiers = tuple(_Tier(group) for group in groups if group)
-
-    def search(self, mode: str, lo: int, hi: int, certain: bool) -> list[int]:
-        """Positions of the records that match a period filter (unsorted)."""
-        tiers = self._tiers
-        if len(tiers) == 1:
-            return tiers[0].search(mode, lo, hi, certain)
-        found: list[int] = []
-        for tier in tiers:
-            found.extend(tier.search(mode, lo, hi, certain))
-        return found
-
-
-class _Base(Generic[T]):
-    """The records a family of collections is drawn from, with their indexes.
-
-    Every index is built at most once, the first time a filter needs it.
-    """
-
-    __slots__ = (
-        "_by_id",
-        "_dates",
-        "_index",
-        "_keyed_dates",
-        "_keys",
-        "_names",
-        "_paragraphs",
-        "_spans",
-        "context",
-        "records",
-    )
-
-    def __init__(self, records: tuple[T, ...], context: Context) -> None:
-        self.records = records
-        self.context = context
-        self._by_id: dict[str, int] | None = None
-        self._spans: list[tuple[int, int] | None] | None = None
-        self._dates: _Dates | None = None
-        self._keys: dict[str, list[frozenset[str]]] = {}
-        self._index: dict[str, dict[str, list[int]]] = {}
-        self._keyed_dates: dict[tuple[str, str], _Dates] = {}
-        self._names: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
-        self._paragraphs: list[frozenset[tuple[str | None, int, Basis]]] | None = None
-
-    def by_id(self) -> dict[str, int]:
-        if self._by_id is None:
-            self._by_id = {record.id: position for position, record in enumerate(self.records)}
-        return self._by_id
-
-    def spans(self) -> list[tuple[int, int] | None]:
-        if self._spans is None:
-            self._spans = [record_span(record) for record in self.records]
-        return self._spans
-
-    def dates(self) -> _Dates:
-        if self._dates is None:
-            self._dates = _Dates(enumerate(self.spans()))
-        return self._dates
-
-    def keys(self, family: str) -> list[frozenset[str]]:
-        """Each record's keys of one family: actors, places or kinds."""
-        found = self._keys.get(family)
-        if found is None:
-            context = self.context
-            if family == "actor":
-                found = [context.actors(record) for record in self.records]
-            elif family == "place":
-                found = [context.around(_record_place(record)) for record in self.records]
-            else:
-                found = [frozenset(filter(None, (kind_of(r),))) for r in self.records]
-            self._keys[family] = found
-        return found
-
-    def index(self, family: str) -> dict[str, list[int]]:
-        """Key -> sorted positions of the records that have it."""
-        found = self._index.get(family)
-        if found is None:
-            found = {}
-            for position, keys in enumerate(self.keys(family)):
-                for record_key in keys:
-                    found.setdefault(record_key, []).append(position)
-            self._index[family] = found
-        return found
-
-    def keyed_dates(self, family: str, record_key: str) -> _Dates:
-        """The date index of just the records that have one key."""
-        found = self._keyed_dates.get((family, record_key))
-        if found is None:
-            spans = self.spans()
-            positions = self.index(family).get(record_key, [])
-            found = _Dates((position, spans[position]) for position in positions)
-            self._keyed_dates[family, record_key] = found
-        return found
-
-    def names(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Name key -> positions, and word -> positions (for surnames)."""
-        if self._names is None:
-            full: dict[str, list[int]] = {}
-            words: dict[str, list[int]] = {}
-            for position, record in enumerate(self.records):
-                for name in names_of(record):
-                    name_key = key(name)
-                    if position not in full.setdefault(name_key, []):
-                        full[name_key].append(position)
-                    if isinstance(record, Meeting | Happening | Statement | Document):
-                        continue  # titles are sentences: no word index
-                    for word in name_key.split():
-                        if position not in words.setdefault(word, []):
-                            words[word].append(position)
-            self._names = (full, words)
-        return self._names
-
-    def paragraphs(self) -> list[frozenset[tuple[str | None, int, Basis]]]:
-        """Each record's cited (document, paragraph, basis) triples."""
-        if self._paragraphs is None:
-            self._paragraphs = [
-                frozenset(
-                    (citation.document, paragraph, citation.basis)
-                    for citation in _citations(record)
-                    for paragraph in citation.paragraphs
-                )
-                for record in self.records
-            ]
-        return self._paragraphs
-
-
-# -- filters -------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Keyed:
-    """Records that have any of ``keys`` in ``family``."""
-
-    family: str
-    keys: frozenset[str]
-
-    def estimate(self, base: _Base[Any]) -> int:
-        index = base.index(self.family)
-        return sum(len(index.get(k, ())) for k in self.keys)
-
-    def candidates(self, base: _Base[Any]) -> list[int]:
-        index = base.index(self.family)
-        if len(self.keys) == 1:
-            return index.get(next(iter(self.keys)), [])
-        return sorted({p for k in self.keys for p in index.get(k, ())})
-
-    def match(self, base: _Base[Any], position: int) -> bool:
-        return not self.keys.isdisjoint(base.keys(self.family)[position])
-
-
-@attrs.frozen
-class _Period:
-    """Records whose date falls during, before or after a period."""
-
-    mode: Literal["during", "before", "after"]
-    lo: int
-    hi: int
-    certain: bool
-
-    def search(self, dates: _Dates) -> list[int]:
-        return dates.search(self.mode, self.lo, self.hi, self.certain)
-
-    def match(self, base: _Base[Any], position: int) -> bool:
-        bounds = base.spans()[position]
-        if bounds is None:
-            return False
-        a, b = bounds
-        lo, hi = self.lo, self.hi
-        if self.mode == "during":
-            return (a >= lo and b <= hi) if self.certain else (a <= hi and b >= lo)
-        if self.mode == "before":
-            return b < lo if self.certain else a < lo
-        return a > hi if self.certain else b > hi
-
-
-@attrs.frozen(eq=False)
-class _Check:
-    """Records for which a function of the record holds (no index)."""
-
-    test: Callable[[Any], bool]
-
-    def match(self, base: _Base[Any], position: int) -> bool:
-        return self.test(base.records[position])
-
-
-@attrs.frozen(eq=False)
-class _PositionCheck:
-    """Records for which a function of the base and position holds (no index)."""
-
-    test: Callable[[_Base[Any], int], bool]
-
-    def match(self, base: _Base[Any], position: int) -> bool:
-        return self.test(base, position)
-
-
-_Filter = _Keyed | _Period | _Check | _PositionCheck
-
-
-def _plan(base: _Base[Any], filters: tuple[_Filter, ...]) -> list[int]:
-    """The positions, in dataset order, of the records that pass every filter."""
-    keyed = [f for f in filters if isinstance(f, _Keyed)]
-    periods = [f for f in filters if isinstance(f, _Period)]
-    used: list[_Filter] = []
-    candidates: Iterable[int]
-    if keyed:
-        driver = min(keyed, key=lambda f: f.estimate(base))
-        used.append(driver)
-        if periods:
-            period = periods[0]
-            used.append(period)
-            if len(driver.keys) == 1:
-                (record_key,) = driver.keys
-                candidates = sorted(period.search(base.keyed_dates(driver.family, record_key)))
-            else:
-                found: set[int] = set()
-                for record_key in driver.keys:
-                    found.update(period.search(base.keyed_dates(driver.family, record_key)))
-                candidates = sorted(found)
-        else:
-            candidates = driver.candidates(base)
-    elif periods:
-        period = periods[0]
-        used.append(period)
-        candidates = sorted(period.search(base.dates()))
-    else:
-        candidates = range(len(base.records))
-    rest = [f for f in filters if not any(f is u for u in used)]
-    if not rest:
-        return list(candidates)
-    return [p for p in candidates if all(f.match(base, p) for f in rest)]
-
-
-def _bounds(value: object) -> tuple[int, int]:
-    if isinstance(value, Dating):
-        return value.best._span
-    if isinstance(value, _Temporal):
-        return value._span
-    span: tuple[int, int] = to_when(value)._span
-    return span
 
 
 # -- results of searches --------------------------------------------------------
@@ -594,8 +165,8 @@ class Collection(Sequence[T], Generic[T]):
 
     __slots__ = ("_base", "_by_id", "_filters", "_items", "_kind")
 
-    _base: _Base[T]
-    _filters: tuple[_Filter, ...]
+    _base: Base[T]
+    _filters: tuple[Filter, ...]
     _items: tuple[T, ...] | None
     _by_id: dict[str, T] | None
     _kind: str
@@ -605,13 +176,13 @@ class Collection(Sequence[T], Generic[T]):
     ) -> None:
         init = object.__setattr__
         records = tuple(items)
-        init(self, "_base", _Base(records, context or _LITERAL))
+        init(self, "_base", Base(records, context or _LITERAL))
         init(self, "_filters", ())
         init(self, "_items", records)
         init(self, "_by_id", None)
         init(self, "_kind", kind)
 
-    def _derive(self, step: _Filter) -> Collection[T]:
+    def _derive(self, step: Filter) -> Collection[T]:
         derived = object.__new__(type(self))
         init = object.__setattr__
         init(derived, "_base", self._base)
@@ -621,10 +192,14 @@ class Collection(Sequence[T], Generic[T]):
         init(derived, "_kind", self._kind)
         return derived
 
+    @property
+    def _ctx(self) -> Context:
+        return cast(Context, self._base.context)
+
     def _records(self) -> tuple[T, ...]:
         items = self._items
         if items is None:
-            items = tuple(map(self._base.records.__getitem__, _plan(self._base, self._filters)))
+            items = tuple(map(self._base.records.__getitem__, select(self._base, self._filters)))
             object.__setattr__(self, "_items", items)
         return items
 
@@ -642,7 +217,7 @@ class Collection(Sequence[T], Generic[T]):
     def __getitem__(self, index: slice) -> Collection[T]: ...
     def __getitem__(self, index: int | slice) -> T | Collection[T]:
         if isinstance(index, slice):
-            return Collection(self._records()[index], kind=self._kind, context=self._base.context)
+            return Collection(self._records()[index], kind=self._kind, context=self._ctx)
         return self._records()[index]
 
     def __len__(self) -> int:
@@ -669,7 +244,7 @@ class Collection(Sequence[T], Generic[T]):
         return hash(self._records())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self._records(), self._kind, self._base.context))
+        return (_rebuild, (self._records(), self._kind, self._ctx))
 
     # -- look-up ----------------------------------------------------------
 
@@ -757,7 +332,7 @@ class Collection(Sequence[T], Generic[T]):
         """
         results: list[Match[T]] = []
         for record in self._records():
-            names = names_of(record)
+            names = (*record.names, record.id)
             value, best = max((score(text, (name,)), name) for name in names)
             if value > 0.5:
                 results.append(Match(record, round(value, 4), best))
@@ -766,7 +341,7 @@ class Collection(Sequence[T], Generic[T]):
 
     # -- filters ----------------------------------------------------------
 
-    def involving(self, *who: object, match: Literal["all", "any"] = "all") -> Collection[T]:
+    def involving(self, *who: RecordRef, match: Literal["all", "any"] = "all") -> Collection[T]:
         """Records that involve these people, countries or organisations.
 
         A record involves its participants (meetings, happenings), parties and
@@ -783,7 +358,7 @@ class Collection(Sequence[T], Generic[T]):
             NotFound: One of ``who`` is not in the dataset.
 
         """
-        context = self._base.context
+        context = self._ctx
         ids = [
             context.resolve(w, what="person, country or organisation")
             if context is not _LITERAL
@@ -793,15 +368,15 @@ class Collection(Sequence[T], Generic[T]):
         if not ids:
             raise TypeError("involving() needs at least one person, country or organisation")
         if match == "any":
-            return self._derive(_Keyed("actor", frozenset(ids)))
+            return self._derive(Keyed("actor", frozenset(ids)))
         if match != "all":
             raise ValueError(f"match must be 'all' or 'any', not {match!r}")
         result = self
         for record_id in dict.fromkeys(ids):
-            result = result._derive(_Keyed("actor", frozenset((record_id,))))
+            result = result._derive(Keyed("actor", frozenset((record_id,))))
         return result
 
-    def during(self, period: object, *, certain: bool = False) -> Collection[T]:
+    def during(self, period: PeriodLike, *, certain: bool = False) -> Collection[T]:
         """Records whose date possibly (or, with ``certain``, certainly) falls in ``period``.
 
         Args:
@@ -819,20 +394,20 @@ class Collection(Sequence[T], Generic[T]):
             2
 
         """
-        lo, hi = _bounds(period)
-        return self._derive(_Period("during", lo, hi, certain))
+        lo, hi = bounds(period)
+        return self._derive(Period("during", lo, hi, certain))
 
-    def before(self, when: object, *, certain: bool = False) -> Collection[T]:
+    def before(self, when: PeriodLike, *, certain: bool = False) -> Collection[T]:
         """Records that possibly (or certainly) happened before ``when`` began."""
-        lo, hi = _bounds(when)
-        return self._derive(_Period("before", lo, hi, certain))
+        lo, hi = bounds(when)
+        return self._derive(Period("before", lo, hi, certain))
 
-    def after(self, when: object, *, certain: bool = False) -> Collection[T]:
+    def after(self, when: PeriodLike, *, certain: bool = False) -> Collection[T]:
         """Records that possibly (or certainly) happened after ``when`` ended."""
-        lo, hi = _bounds(when)
-        return self._derive(_Period("after", lo, hi, certain))
+        lo, hi = bounds(when)
+        return self._derive(Period("after", lo, hi, certain))
 
-    def at(self, place: object) -> Collection[T]:
+    def at(self, place: RecordRef) -> Collection[T]:
         """Records located at ``place`` or anywhere inside it.
 
         Red Square lies in Moscow, which lies in Russia, so ``at("russia")``
@@ -842,15 +417,15 @@ class Collection(Sequence[T], Generic[T]):
             NotFound: ``place`` is not in the dataset.
 
         """
-        context = self._base.context
+        context = self._ctx
         place_id = (
             context.resolve(place, what="place", classes=_PLACES)
             if context is not _LITERAL
             else _id_of(place)
         )
-        return self._derive(_Keyed("place", frozenset((place_id,))))
+        return self._derive(Keyed("place", frozenset((place_id,))))
 
-    def of_kind(self, *kinds: object) -> Collection[T]:
+    def of_kind(self, *kinds: KindLike) -> Collection[T]:
         """Records of any of these kinds (enum members or their string values).
 
         The kind is ``kind`` for meetings, happenings, treaties, statements,
@@ -863,7 +438,7 @@ class Collection(Sequence[T], Generic[T]):
         unknown = sorted(values - _KINDS)
         if unknown:
             raise ValueError(f"unknown kind {unknown[0]!r}; see the vocabularies in docs/data.md")
-        return self._derive(_Keyed("kind", values))
+        return self._derive(Keyed("kind", values))
 
     def cited_in(
         self, *paragraphs: int, document: str | None = None, basis: Basis | str | None = None
@@ -879,7 +454,7 @@ class Collection(Sequence[T], Generic[T]):
         wanted = frozenset(paragraphs)
         wanted_basis = None if basis is None else Basis(basis)
 
-        def test(base: _Base[Any], position: int) -> bool:
+        def test(base: Base[Any], position: int) -> bool:
             return any(
                 paragraph in wanted
                 and (document is None or cited == document)
@@ -887,9 +462,9 @@ class Collection(Sequence[T], Generic[T]):
                 for cited, paragraph, how in base.paragraphs()[position]
             )
 
-        return self._derive(_PositionCheck(test))
+        return self._derive(PositionCheck(test))
 
-    def where(self, **fields: object) -> Collection[T]:
+    def where(self, **fields: FieldValue) -> Collection[T]:
         """Records whose fields equal the values given.
 
         A tuple field matches if it contains the value; an enum field matches
@@ -915,16 +490,16 @@ class Collection(Sequence[T], Generic[T]):
 
         classes: set[Any] = {type(record) for record in self._base.records}
         if classes and all(attrs.has(cls) for cls in classes):
-            known = {field.name for cls in classes for field in attrs.fields(cls)}
+            known = {step.name for cls in classes for step in plan(cls)}
             unknown = sorted(set(fields) - known)
             if unknown:
                 names = " or ".join(sorted(cls.__name__ for cls in classes))
                 raise TypeError(f"{names} has no field {unknown[0]!r}")
-        return self._derive(_Check(test))
+        return self._derive(Check(test))
 
     def filter(self, predicate: Callable[[T], bool]) -> Collection[T]:
         """Records for which ``predicate(record)`` is true."""
-        return self._derive(_Check(predicate))
+        return self._derive(Check(predicate))
 
     def of_type(self, cls: type[U]) -> Collection[U]:
         """The records that are instances of ``cls``, typed as such.
@@ -933,7 +508,7 @@ class Collection(Sequence[T], Generic[T]):
             >>> ds.related(ds.leaders.get("xi-jinping")).of_type(sr.Meeting)
 
         """
-        return self._derive(_Check(lambda record: isinstance(record, cls)))  # type: ignore[return-value]
+        return self._derive(Check(lambda record: isinstance(record, cls)))  # type: ignore[return-value]
 
     def by_date(self) -> Collection[T]:
         """The same records ordered by date (see ``PartialDate``); undated last."""
@@ -947,17 +522,15 @@ class Collection(Sequence[T], Generic[T]):
                 return (_POS_INF + 1, _POS_INF + 1, position)
             return (bounds[0], bounds[1], position)
 
-        return Collection(
-            sorted(self._records(), key=order), kind=self._kind, context=self._base.context
-        )
+        return Collection(sorted(self._records(), key=order), kind=self._kind, context=self._ctx)
 
     # -- filters of one record type --------------------------------------
 
     def signed(
         self: Collection[Treaty],
         *,
-        before: object = None,
-        after: object = None,
+        before: PeriodLike | None = None,
+        after: PeriodLike | None = None,
         certain: bool = False,
     ) -> Collection[Treaty]:
         """Treaties signed before and/or after the given dates."""
@@ -969,7 +542,7 @@ class Collection(Sequence[T], Generic[T]):
         return result
 
     def in_force(
-        self: Collection[Treaty], *, on: object, certain: bool = False
+        self: Collection[Treaty], *, on: PeriodLike, certain: bool = False
     ) -> Collection[Treaty]:
         """Treaties and agreements in force on a date.
 
@@ -980,7 +553,7 @@ class Collection(Sequence[T], Generic[T]):
         entry into force are not binding instruments and never match.
         """
         self._only(Treaty, "in_force")
-        lo, hi = _bounds(on)
+        lo, hi = bounds(on)
 
         def test(treaty: Treaty) -> bool:
             if treaty.in_force is not None:
@@ -991,7 +564,7 @@ class Collection(Sequence[T], Generic[T]):
                 return False
             return treaty.signed is None or treaty.signed.best._span[0] <= hi
 
-        return self._derive(_Check(test))
+        return self._derive(Check(test))
 
     def with_status(
         self: Collection[Project], *statuses: ProjectStatus | str
@@ -999,10 +572,10 @@ class Collection(Sequence[T], Generic[T]):
         """Projects with any of these statuses."""
         self._only(Project, "with_status")
         wanted = frozenset(ProjectStatus(s) for s in statuses)
-        return self._derive(_Check(lambda project: project.status in wanted))
+        return self._derive(Check(lambda project: project.status in wanted))
 
     def held_on(
-        self: Collection[Office], when: object, *, certain: bool = False
+        self: Collection[Office], when: PeriodLike, *, certain: bool = False
     ) -> Collection[Office]:
         """Offices held (possibly, or certainly) on a date or through a period.
 
@@ -1013,13 +586,11 @@ class Collection(Sequence[T], Generic[T]):
         unknown start or end is unbounded).
         """
         self._only(Office, "held_on")
-        lo, hi = _bounds(when)
-        context = self._base.context
+        lo, hi = bounds(when)
+        context = self._ctx
 
         def test(office: Office) -> bool:
-            span = record_span(office)
-            assert span is not None
-            start, end = span
+            start, end = office.span
             if not certain:
                 return start <= hi and end >= lo
             if office.attested is not None:
@@ -1045,7 +616,7 @@ class Collection(Sequence[T], Generic[T]):
                 return False
             return office.start.best._span[1] <= lo and ends_no_earlier >= hi
 
-        return self._derive(_Check(test))
+        return self._derive(Check(test))
 
     def _only(self, cls: type, method: str) -> Any:
         """Refuse a filter of one record type on a collection of others.
@@ -1077,10 +648,10 @@ class Collection(Sequence[T], Generic[T]):
         records = self._records()
         rows = []
         for record in records[:50]:
-            kind = kind_of(record) or ""
-            bounds = getattr(record, "date", None) or getattr(record, "signed", None)
-            when = bounds.edtf if isinstance(bounds, Dating) else ""
-            cells = (record.id, label_of(record), kind, when)
+            kind = record.category or ""
+            dating = record.dating
+            when = "" if dating is None else dating.edtf
+            cells = (record.id, record.label, kind, when)
             rows.append(
                 "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>"
             )
@@ -1142,12 +713,13 @@ def _rebuild(items: tuple[Any, ...], kind: str, context: Context | None = None) 
 _PLACES: Final = (Place, Country)
 _KINDS: Final = frozenset(
     member.value
-    for vocabulary in (
-        MeetingKind, HappeningKind, TreatyKind, StatementKind, PlaceKind,
-        OrganisationKind, OfficeRole, Sector,
-    )
-    for member in vocabulary
-)  # fmt: skip
+    for cls in RECORD_CLASSES.values()
+    if cls._kind_field is not None
+    for step in plan(cls)
+    if step.name == cls._kind_field
+    for member in step.hint
+)
+"""Every value of every vocabulary that serves as a record's kind."""
 
 
 def find(index: Mapping[str, D], key: str, *default: Any, kind: str) -> Any:

@@ -1,15 +1,16 @@
 """The JSON Schema of a dataset file, generated from the model.
 
-:func:`json_schema` walks the attrs classes of :mod:`sinorussia._model` (and the
-top level of a file, ``_File``) and writes a JSON Schema (draft 2020-12) for a
-dataset file: one ``$defs`` entry per record class, nested class and
-vocabulary, ``additionalProperties: false`` everywhere, ``required`` for the
-fields without a default, ``default`` for the others, and descriptions taken
-from the docstrings. Each field's validators become keywords (ids a
-``pattern``, texts a non-blank string, ``tuple`` fields arrays ...), and the
-rules a record checks across its fields (an external citation needs a source
-and a confidence ...) are added as ``if``/``then`` subschemas. Reference fields
-name the classes they may point to in ``x-references``.
+:func:`json_schema` reads the sections of ``Dataset`` and the field plan of
+each record class, and writes a JSON Schema (draft 2020-12) for a dataset file:
+one ``$defs`` entry per record class, nested class and vocabulary,
+``additionalProperties: false`` everywhere, ``required`` for the fields without
+a default, ``default`` for the others. It reads no code: descriptions are the
+fields' metadata and the classes' own summaries, each validator gives its own
+keywords (``Validator.schema``: an id's ``$ref``, a pattern, a minimum ...),
+and the rules a record checks across its fields (an external citation needs a
+source and a confidence ...) are the ``if``/``then`` subschemas the class keeps
+beside them (``_schema_rules``). Reference fields name the classes they may
+point to in ``x-references``.
 
 The schema checks the shape of a file and is never stricter than the loader:
 everything it rejects, the loader rejects too. It is looser where a schema
@@ -33,13 +34,8 @@ from __future__ import annotations
 
 import copy
 import enum
-import functools
-import inspect
 import json
-import operator
-import re
 import sys
-import types
 import typing
 from importlib import resources
 from pathlib import Path
@@ -47,13 +43,13 @@ from typing import Any, Final
 
 import attrs
 
-from . import _model
 from ._codec import converter
 from ._dataset import FORMAT, SECTIONS
 from ._dates import DateInterval, PartialDate, When
+from ._fields import SLUG, Validator, summary
 from ._io import write_atomic
-from ._load import _File
-from ._model import Dating
+from ._model import DateClaim, Dating
+from ._plan import Step, plan
 
 __all__ = ["SCHEMA_ID", "json_schema", "jsonl_line_schema", "load_schema", "main", "write"]
 
@@ -83,7 +79,7 @@ _PRIMITIVES: Final[dict[str, dict[str, Any]]] = {
             " joined by single hyphens, unique across the whole dataset (`xi-jinping`)."
         ),
         "type": "string",
-        "pattern": f"^{_model.SLUG.pattern}$",
+        "pattern": f"^{SLUG.pattern}$",
     },
     "Text": {
         "title": "Text",
@@ -114,128 +110,6 @@ _PRIMITIVES: Final[dict[str, dict[str, Any]]] = {
     },
 }
 
-# Rules the records check in __attrs_post_init__, which introspection cannot
-# see: extra keywords for single fields, and if/then rules across fields.
-_FIELD_RULES: Final[dict[tuple[str, str], dict[str, Any]]] = {
-    ("Citation", "paragraphs"): {"items": {"minimum": 1}, "uniqueItems": True},
-    ("Document", "paragraphs"): {"minimum": 1},
-    ("Meeting", "count"): {"minimum": 1},
-}
-
-_NOT_NULL: Final = {"not": {"type": "null"}}
-
-_CLASS_RULES: Final[dict[str, list[dict[str, Any]]]] = {
-    "Citation": [
-        {
-            "if": {"properties": {"basis": {"const": "external"}}},
-            "then": {
-                "required": ["source", "confidence"],
-                "properties": {"source": _NOT_NULL, "confidence": _NOT_NULL},
-            },
-            "else": {
-                "required": ["document", "paragraphs"],
-                "properties": {
-                    "document": _NOT_NULL,
-                    "paragraphs": {"minItems": 1},
-                    "source": {"type": "null"},
-                    "confidence": {"type": "null"},
-                },
-            },
-        },
-        {
-            "if": {"properties": {"basis": {"const": "inferred"}}},
-            "then": {"required": ["note"], "properties": {"note": _NOT_NULL}},
-        },
-        {
-            "if": {"required": ["paragraphs"], "properties": {"paragraphs": {"minItems": 1}}},
-            "then": {"required": ["document"], "properties": {"document": _NOT_NULL}},
-        },
-    ],
-    "Office": [
-        {
-            "if": {"required": ["end"], "properties": {"end": _NOT_NULL}},
-            "then": {"properties": {"status": {"const": "ended"}}},
-        }
-    ],
-    "Statement": [
-        {
-            "if": {"properties": {"kind": {"const": "quotation"}}},
-            "then": {"required": ["quote"], "properties": {"quote": _NOT_NULL}},
-            "else": {"properties": {"quote": {"type": "null"}}},
-        },
-        {
-            "if": {"properties": {"kind": {"const": "claim"}}},
-            "then": {"properties": {"speaker": {"type": "null"}}},
-            "else": {"required": ["speaker"], "properties": {"speaker": _NOT_NULL}},
-        },
-    ],
-}
-
-_COMMON_FIELDS: Final = {
-    "id": "The record's id, unique across the whole dataset.",
-    "citations": "Where the record comes from: at least one citation.",
-}
-
-
-# -- docstrings ---------------------------------------------------------------
-
-_ROLE: Final = re.compile(r":(?:class|attr|meth|func|mod|data):`~?(?:[\w.]+\.)?([^`]+)`")
-_LITERAL: Final = re.compile(r"``([^`]+)``")
-_SECTION: Final = re.compile(r"^[A-Z][A-Za-z ]*:$")
-_ENTRY: Final = re.compile(r"^ {4}(\w+): (.*)$")
-
-
-def _clean(text: str) -> str:
-    """Docstring markup as Markdown: ``x`` and :class:`x` become `x`."""
-    return _LITERAL.sub(r"`\1`", _ROLE.sub(r"`\1`", text)).strip()
-
-
-def _paragraphs(lines: list[str]) -> str:
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            paragraphs[-1].append(line.strip())
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return "\n\n".join(_clean(" ".join(p)) for p in paragraphs if p)
-
-
-def _docs(cls: type) -> tuple[str, dict[str, str]]:
-    """A class's description and its ``Attributes:`` entries, bases included."""
-    fields: dict[str, str] = {}
-    for base in reversed(cls.__mro__):
-        if base.__doc__ and base.__module__ == _model.__name__:
-            fields.update(_attributes(inspect.cleandoc(base.__doc__)))
-    lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
-    summary: list[str] = []
-    for line in lines:
-        if _SECTION.match(line):
-            break
-        summary.append(line)
-    return _paragraphs(summary), fields
-
-
-def _attributes(doc: str) -> dict[str, str]:
-    entries: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    inside = False
-    for line in doc.splitlines():
-        if _SECTION.match(line):
-            inside = line == "Attributes:"
-            current = None
-            continue
-        if not inside:
-            continue
-        entry = _ENTRY.match(line)
-        if entry:
-            current = entries[entry.group(1)] = [entry.group(2)]
-        elif current is not None and line.startswith(" " * 8):
-            current.append(line)
-        else:
-            current = None
-    return {name: _clean(" ".join(part.strip() for part in text)) for name, text in entries.items()}
-
-
 # -- types --------------------------------------------------------------------
 
 
@@ -243,54 +117,12 @@ def _ref(name: str) -> dict[str, Any]:
     return {"$ref": f"{_REF}{name}"}
 
 
-def _validator_schema(
-    owner: str, field: attrs.Attribute[Any]
-) -> tuple[dict[str, Any] | None, dict[str, Any] | None, dict[str, Any]]:
-    """What a field's validators say: (value schema, item schema, array keywords)."""
-    value: dict[str, Any] | None = None
-    items: dict[str, Any] | None = None
-    array: dict[str, Any] = {}
-    pending: list[Any] = [field.validator] if field.validator is not None else []
-    while pending:
-        validator = pending.pop(0)
-        nested = getattr(validator, "_validators", None)
-        if nested is not None:
-            pending[:0] = list(nested)
-            continue
-        name = getattr(validator, "__qualname__", repr(validator))
-        if validator in (_model._slug, _model._optional_slug):
-            value = _ref("Id")
-        elif validator is _model._slugs:
-            items = _ref("Id")
-        elif validator in (_model._text, _model._optional_text):
-            value = _ref("Text")
-        elif validator is _model._texts:
-            items = _ref("Text")
-            array["uniqueItems"] = True
-        elif validator is _model._non_empty:
-            array["minItems"] = 1
-        elif name == "_pattern.<locals>.check":
-            regex = inspect.getclosurevars(validator).nonlocals["regex"]
-            pattern = regex.pattern if "|" not in regex.pattern else f"(?:{regex.pattern})"
-            value = {"type": "string", "pattern": f"^{pattern}$"}
-        else:
-            raise TypeError(
-                f"{owner}: no JSON Schema for the validator {name};"
-                " teach sinorussia._schema about it"
-            )
-    return value, items, array
-
-
-def _is_union(hint: Any) -> bool:
-    return typing.get_origin(hint) in (typing.Union, types.UnionType)
-
-
 def _type_schema(hint: Any, owner: str, defs: dict[str, Any]) -> dict[str, Any]:
     """The schema of a value of type ``hint`` (registering classes in ``defs``)."""
     if hint in (When, PartialDate, DateInterval):
         return _ref("Edtf")
     if hint is Dating:
-        _class_def(_model.DateClaim, defs)
+        _class_def(DateClaim, defs)
         return _ref("Dating")
     if hint is bool:
         return {"type": "boolean"}
@@ -312,55 +144,54 @@ def _type_schema(hint: Any, owner: str, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"{owner}: no JSON Schema for the type {hint!r}")
 
 
-def _field_schema(
-    cls: type, field: attrs.Attribute[Any], hint: Any, doc: str | None, defs: dict[str, Any]
-) -> dict[str, Any]:
-    owner = f"{cls.__name__}.{field.name}"
-    nullable = False
-    if _is_union(hint) and type(None) in typing.get_args(hint):
-        nullable = True
-        rest = [a for a in typing.get_args(hint) if a is not type(None)]
-        hint = functools.reduce(operator.or_, rest)
-    schema = _type_schema(hint, owner, defs)
-    value, items, array = _validator_schema(owner, field)
-    if value is not None:
+def _narrow(schema: dict[str, Any], keywords: dict[str, Any], owner: str) -> dict[str, Any]:
+    """A type's schema narrowed by a validator's keywords."""
+    if "$ref" in keywords:  # a named kind of string (an id, a text) replaces the string
         if schema != {"type": "string"}:
-            raise TypeError(f"{owner}: a string validator on a field of type {hint!r}")
-        schema = value
-    if items is not None:
-        if schema.get("items") != {"type": "string"}:
-            raise TypeError(f"{owner}: a validator of strings on a field of type {hint!r}")
-        schema["items"] = items
-    if array:
-        if schema.get("type") != "array":
-            raise TypeError(f"{owner}: a validator of arrays on a field of type {hint!r}")
-        schema.update(array)
-    for key, extra in _FIELD_RULES.get((cls.__name__, field.name), {}).items():
-        if key == "items":
-            schema["items"] = {**schema["items"], **extra}
-        else:
-            schema[key] = extra
-    if nullable:
+            raise TypeError(f"{owner}: a validator of strings on a value of schema {schema}")
+        schema = {}
+    kind = keywords.get("type")
+    if kind is not None and schema.get("type", kind) != kind:
+        raise TypeError(f"{owner}: a validator of {kind} values on a value of schema {schema}")
+    out = dict(schema)
+    for name, value in keywords.items():
+        if name == "items":
+            if "items" not in schema:
+                raise TypeError(
+                    f"{owner}: a validator of array items on a value of schema {schema}"
+                )
+            value = _narrow(schema["items"], value, owner)
+        out[name] = value
+    return out
+
+
+def _field_schema(cls: type, step: Step, defs: dict[str, Any]) -> dict[str, Any]:
+    owner = f"{cls.__name__}.{step.name}"
+    schema = _type_schema(step.hint, owner, defs)
+    validator = step.field.validator
+    if validator is not None:
+        if not isinstance(validator, Validator):
+            raise TypeError(f"{owner}: its validator carries no JSON Schema; use one of _fields")
+        schema = _narrow(schema, validator.schema(), owner)
+    if step.optional:
         schema = {"anyOf": [schema, {"type": "null"}]}
     out: dict[str, Any] = {}
-    if doc:
-        out["description"] = doc
-    targets = _model.ref_targets(field)
-    if targets:
-        out["x-references"] = list(targets)
+    if step.doc:
+        out["description"] = step.doc
+    if step.target_names:
+        out["x-references"] = list(step.target_names)
     out.update(schema)
-    if field.default is not attrs.NOTHING:
-        out["default"] = converter.unstructure(field.default)
+    if step.has_default:
+        out["default"] = converter.unstructure(step.field.default)
     return out
 
 
 def _enum_def(cls: type[enum.Enum], defs: dict[str, Any]) -> None:
     if cls.__name__ in defs:
         return
-    summary, _ = _docs(cls)
     defs[cls.__name__] = {
         "title": cls.__name__,
-        "description": summary,
+        "description": summary(cls),
         "type": "string",
         "enum": [member.value for member in cls],
     }
@@ -371,23 +202,16 @@ def _class_def(cls: type, defs: dict[str, Any]) -> None:
     if name in defs:
         return
     defs[name] = {}  # a placeholder against cycles
-    summary, docs = _docs(cls)
-    hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in attrs.fields(typing.cast(Any, cls)):
-        if not field.init:
-            continue
-        doc = docs.get(field.name) or _COMMON_FIELDS.get(field.name)
-        properties[field.name] = _field_schema(cls, field, hints[field.name], doc, defs)
-        if field.default is attrs.NOTHING:
-            required.append(field.name)
-    for owner, field_name in _FIELD_RULES:
-        if owner == name and field_name not in properties:
-            raise TypeError(f"{name} has no field {field_name!r} for its extra rule")
+    for step in plan(cls):
+        properties[step.name] = _field_schema(cls, step, defs)
+        if not step.has_default:
+            required.append(step.name)
     definition: dict[str, Any] = {"title": name}
-    if summary:
-        definition["description"] = summary
+    description = summary(cls)
+    if description:
+        definition["description"] = description
     definition.update(
         {
             "type": "object",
@@ -396,28 +220,17 @@ def _class_def(cls: type, defs: dict[str, Any]) -> None:
             "additionalProperties": False,
         }
     )
-    if name in _CLASS_RULES:
-        definition["allOf"] = copy.deepcopy(_CLASS_RULES[name])
+    rules = getattr(cls, "_schema_rules", ())
+    if rules:
+        definition["allOf"] = copy.deepcopy(list(rules))
     defs[name] = definition
-
-
-def _section_descriptions() -> dict[str, str]:
-    """The section table of the model's module docstring: section -> meaning."""
-    classes = {name: cls.__name__ for name, cls in SECTIONS}
-    found: dict[str, str] = {}
-    for line in (_model.__doc__ or "").splitlines():
-        parts = line.split()
-        if len(parts) > 2 and classes.get(parts[0]) == parts[1]:
-            text = " ".join(parts[2:])
-            found[parts[0]] = text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
-    return found
 
 
 # -- the schemas --------------------------------------------------------------
 
 
 def _line_defs() -> dict[str, Any]:
-    names = [name for name, _ in SECTIONS]
+    names = [section.name for section in SECTIONS]
     return {
         "JsonLine": {
             "title": "JsonLine",
@@ -453,10 +266,13 @@ def _line_defs() -> dict[str, Any]:
             "additionalProperties": False,
             "allOf": [
                 {
-                    "if": {"required": ["section"], "properties": {"section": {"const": name}}},
-                    "then": {"properties": {"record": _ref(cls.__name__)}},
+                    "if": {
+                        "required": ["section"],
+                        "properties": {"section": {"const": section.name}},
+                    },
+                    "then": {"properties": {"record": _ref(section.cls.__name__)}},
                 }
-                for name, cls in SECTIONS
+                for section in SECTIONS
             ],
         },
     }
@@ -474,12 +290,11 @@ def json_schema() -> dict[str, Any]:
 
     """
     defs: dict[str, Any] = {}
-    hints = typing.get_type_hints(_File)
-    sections = _section_descriptions()
     properties: dict[str, Any] = {
         "format": {
             "description": (
-                f"The version of the file format; this library reads and writes format {FORMAT}."
+                f"The version of the file format; this library writes format {FORMAT}"
+                " (and also reads format 1, with leaders in a section of their own)."
             ),
             "type": "integer",
             "const": FORMAT,
@@ -489,21 +304,14 @@ def json_schema() -> dict[str, Any]:
             "type": "string",
         },
     }
-    for name, cls in SECTIONS:
-        item = typing.get_args(hints[name])[0]
-        if item is not cls:  # pragma: no cover - _File and SECTIONS agree at import
-            raise TypeError(f"_File.{name} holds {item!r}, SECTIONS says {cls!r}")
-        _class_def(cls, defs)
-        described = {"description": sections[name]} if name in sections else {}
-        properties[name] = {
-            **described,
+    for section in SECTIONS:
+        _class_def(section.cls, defs)
+        properties[section.name] = {
+            "description": section.description.replace("``", "`"),
             "type": "array",
-            "items": _ref(cls.__name__),
+            "items": _ref(section.cls.__name__),
             "default": [],
         }
-    missing = [f.name for f in attrs.fields(_File) if f.name not in properties]
-    if missing:  # pragma: no cover - a new top-level key needs a description here
-        raise TypeError(f"no JSON Schema for the top-level keys {missing}")
     defs.update(copy.deepcopy(_PRIMITIVES))
     defs.update(_line_defs())
     return {

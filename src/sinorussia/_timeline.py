@@ -1,18 +1,23 @@
-"""Time across the dataset: the timeline, anniversaries, and tenures."""
+"""Time across records: the timeline, anniversaries, and tenures.
+
+These are functions of records (events, treaties, projects, offices), not of a
+dataset: ``Dataset.timeline`` and its siblings hand them their sections.
+Every date they read is the record's own (:attr:`~sinorussia.Record.dating`).
+"""
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 import pendulum
 
 from ._dates import _NEG_INF, _POS_INF, PartialDate, When, to_when
-from ._model import Basis, Dating, Happening, Meeting, Milestone, Office, Project, Treaty
-
-if TYPE_CHECKING:
-    from ._dataset import Dataset
+from ._model import Dating, Event, Happening, Meeting, Milestone, Office, Project, Treaty
+from ._types import DateLike
+from ._vocab import Basis
 
 __all__ = ["Anniversary", "Entry", "Tenure", "anniversaries", "tenure", "timeline"]
 
@@ -46,31 +51,48 @@ class Entry:
         return f"{self.date.edtf} {self.kind}: {self.title}"
 
 
-def _entries(dataset: Dataset) -> list[Entry]:
+def _entries(
+    events: Iterable[Event], treaties: Iterable[Treaty], projects: Iterable[Project]
+) -> list[Entry]:
     entries: list[Entry] = []
-    for event in dataset.events:
-        if event.date is not None:
-            entries.append(Entry(event.date, event, event.kind.value, event.title))
-    for treaty in dataset.treaties:
-        if treaty.signed is not None:
-            entries.append(Entry(treaty.signed, treaty, f"{treaty.kind.value} signed", treaty.name))
-    for project in dataset.projects:
+    for event in events:
+        if event.dating is not None:
+            entries.append(Entry(event.dating, event, event.kind.value, event.label))
+    for treaty in treaties:
+        if treaty.dating is not None:
+            entries.append(
+                Entry(treaty.dating, treaty, f"{treaty.kind.value} signed", treaty.label)
+            )
+    for project in projects:
         for milestone in project.milestones:
             if milestone.date is not None:
-                title = f"{project.name}: {milestone.title}"
+                title = f"{project.label}: {milestone.title}"
                 entries.append(Entry(milestone.date, project, "milestone", title, milestone))
     entries.sort(key=lambda e: (e.date.best.sort_key, e.record.id, e.title))
     return entries
 
 
+def _bound(value: DateLike) -> tuple[int, int]:
+    return value.best._span if isinstance(value, Dating) else to_when(value)._span
+
+
 def timeline(
-    dataset: Dataset, *, start: object = None, end: object = None, certain: bool = False
+    events: Iterable[Event],
+    treaties: Iterable[Treaty],
+    projects: Iterable[Project],
+    *,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    certain: bool = False,
 ) -> list[Entry]:
-    """See :meth:`Dataset.timeline`."""
-    low = _NEG_INF if start is None else to_when(start)._span[0]
-    high = _POS_INF if end is None else to_when(end)._span[1]
+    """Every dated event, treaty signing and project milestone, in date order.
+
+    See ``Dataset.timeline``, which passes its sections here.
+    """
+    low = _NEG_INF if start is None else _bound(start)[0]
+    high = _POS_INF if end is None else _bound(end)[1]
     kept = []
-    for entry in _entries(dataset):
+    for entry in _entries(events, treaties, projects):
         lo, hi = entry.date.best._span
         if (lo >= low and hi <= high) if certain else (hi >= low and lo <= high):
             kept.append(entry)
@@ -89,13 +111,9 @@ class Anniversary(NamedTuple):
     @property
     def date(self) -> When:
         """The anniversary date, with the precision of the original date."""
-        original = _date_of(self.record)
+        original = self.record.dating
         assert original is not None
         return original.best.anniversary(self.years)
-
-
-def _date_of(record: Meeting | Happening | Treaty) -> Dating | None:
-    return record.signed if isinstance(record, Treaty) else record.date
 
 
 def _year_of(value: When) -> int | None:
@@ -108,14 +126,15 @@ def _year_of(value: When) -> int | None:
     return None
 
 
-def anniversaries(dataset: Dataset, year: int, *, every: int = 5) -> list[Anniversary]:
-    """See :meth:`Dataset.anniversaries`."""
+def anniversaries(
+    records: Iterable[Meeting | Happening | Treaty], year: int, *, every: int = 5
+) -> list[Anniversary]:
+    """Round anniversaries falling in ``year`` (see ``Dataset.anniversaries``)."""
     if every < 1:
         raise ValueError("every must be a positive number of years")
-    found: list[Anniversary] = []
-    records: list[Meeting | Happening | Treaty] = [*dataset.events, *dataset.treaties]
+    found: list[tuple[tuple[tuple[int, int, str], str], Anniversary]] = []
     for record in records:
-        dating = _date_of(record)
+        dating = record.dating
         if dating is None:
             continue
         original = _year_of(dating.best)
@@ -123,9 +142,9 @@ def anniversaries(dataset: Dataset, year: int, *, every: int = 5) -> list[Annive
             continue
         years = year - original
         if years > 0 and years % every == 0:
-            found.append(Anniversary(record, years))
-    found.sort(key=lambda a: (_date_of(a.record).best.sort_key, a.record.id))  # type: ignore[union-attr]
-    return found
+            found.append(((dating.best.sort_key, record.id), Anniversary(record, years)))
+    found.sort(key=lambda pair: pair[0])
+    return [anniversary for _, anniversary in found]
 
 
 @attrs.frozen
@@ -161,7 +180,7 @@ def _day(ordinal: int) -> pendulum.Date:
     return pendulum.Date(day.year, day.month, day.day)
 
 
-def tenure(office: Office, on: Any) -> Tenure:
+def tenure(office: Office, on: DateLike) -> Tenure:
     """See :meth:`Dataset.tenure`."""
     if office.start is None:
         raise ValueError(f"the start of {office.id!r} is unknown")

@@ -22,8 +22,9 @@ from ._dataset import SECTIONS, Dataset
 from ._errors import DataError, NotFound
 from ._export import FORMATS, export
 from ._load import load, load_file, load_files
-from ._model import Basis, Citation, Dating, Participant, Record, kind_of, label_of
+from ._model import Citation, Dating, Entity, Participant, Record
 from ._schema import json_schema, jsonl_line_schema
+from ._vocab import Basis
 
 __all__ = ["main"]
 
@@ -34,7 +35,7 @@ EXIT_NOT_FOUND = 3
 
 _BASIS_MARK = {Basis.STATED: "", Basis.INFERRED: "*", Basis.EXTERNAL: "+"}
 _LEGEND = "* inferred from the article   + from an external source   (unmarked: stated)"
-_KINDS = (*(name for name, _ in SECTIONS), "events")
+_KINDS = (*(section.name for section in SECTIONS), "leaders", "events")
 
 _EXAMPLES = """examples:
   sinorussia timeline --from 2019 --to 2021
@@ -86,12 +87,13 @@ def _json_lines(out: TextIO, rows: Iterable[object]) -> None:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _when(record: object) -> str:
-    for attribute in ("date", "signed", "start", "attested"):
-        value = getattr(record, attribute, None)
-        if isinstance(value, Dating):
-            return value.edtf + _BASIS_MARK[value.basis]
-    return ""
+def _when(record: Entity) -> str:
+    """The record's date as the list shows it: EDTF, marked by the basis of its best claim."""
+    dating = record.dating
+    if dating is not None:
+        return dating.edtf + _BASIS_MARK[dating.basis]
+    when = record.when
+    return "" if when is None else when.edtf
 
 
 def _cite(citation: Citation) -> str:
@@ -111,7 +113,7 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
     dataset = _dataset(args)
     entries = dataset.timeline(start=args.start, end=args.end, certain=args.certain)
     if args.kind:
-        entries = [e for e in entries if e.kind in args.kind or kind_of(e.record) in args.kind]
+        entries = [e for e in entries if e.kind in args.kind or e.record.category in args.kind]
     if args.involving:
         wanted = set(dataset.all().involving(*args.involving).ids)
         entries = [e for e in entries if e.record.id in wanted]
@@ -147,7 +149,7 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     _table(
         out,
         ("id", "kind", "date", "name"),
-        ((r.id, (kind_of(r) or ""), _when(r), label_of(r)) for r in records),
+        ((r.id, (r.category or ""), _when(r), r.label) for r in records),
     )
     out.write(f"\n{len(records)} {args.kind}. {_LEGEND}\n")
     return EXIT_OK
@@ -228,7 +230,7 @@ def _anniversaries(args: argparse.Namespace, out: TextIO) -> int:
             ),
         )
         return EXIT_OK
-    rows = ((a.date.edtf, str(a.years), a.record.id, label_of(a.record)) for a in found)
+    rows = ((a.date.edtf, str(a.years), a.record.id, a.record.label) for a in found)
     _table(out, ("on", "years", "id", "of"), rows)
     return EXIT_OK
 

@@ -1,0 +1,296 @@
+"""The building blocks of record fields: validators that say what they check.
+
+Every validator here is a small frozen object that attrs calls like a function
+and that carries, as plain data, what it checks: :meth:`Validator.schema` gives
+its JSON Schema fragment, as attrs' own ``matches_re`` keeps its ``pattern``.
+The schema generator reads these fragments and never the code.
+
+Field metadata holds the rest of what a field says about itself:
+
+- :data:`DOC`: its description, the one home of the text that the class
+  docstring, the JSON Schema and the data dictionary show;
+- :data:`REF`: for a reference, the names of the record classes it may point to.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import re
+from typing import Any, Final, TypeVar
+
+import attrs
+
+__all__ = [
+    "DOC",
+    "REF",
+    "SLUG",
+    "AtLeast",
+    "Each",
+    "FieldError",
+    "IsId",
+    "Matches",
+    "NonEmpty",
+    "Text",
+    "Unique",
+    "Validator",
+    "all_of",
+    "describe",
+    "doc",
+    "document",
+    "ref",
+    "ref_targets",
+    "summary",
+]
+
+SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What an id looks like: lowercase ASCII words joined by single hyphens."""
+
+DOC: Final = "sinorussia.doc"
+"""The metadata key of a field's description."""
+
+REF: Final = "sinorussia.ref"
+"""The metadata key of the record classes a reference field may point to."""
+
+
+class FieldError(ValueError):
+    """A field's value is invalid; ``field`` names it, so errors can say where."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_slug(value: str) -> bool:
+    # Ids repeat across references (a few people take part in most meetings).
+    return SLUG.fullmatch(value) is not None
+
+
+class Validator:
+    """An attrs validator that carries its JSON Schema fragment.
+
+    Subclasses implement :meth:`check` for one value and :meth:`schema`;
+    ``None`` always passes (whether a field may be ``null`` is its type's
+    business, and the converter enforces it).
+    """
+
+    __slots__ = ()
+
+    def schema(self) -> dict[str, Any]:
+        """JSON Schema keywords for the values this validator accepts."""
+        return {}
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            self.check(attribute.name, value)
+
+    def check(self, field: str, value: Any) -> None:
+        """Raise :class:`FieldError` if ``value`` is not acceptable for ``field``."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} validator>"
+
+
+class IsId(Validator):
+    """An id: a lowercase ASCII slug such as ``xi-jinping``."""
+
+    __slots__ = ()
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/Id"}
+
+    def check(self, field: str, value: Any) -> None:
+        if not _is_slug(value):
+            raise FieldError(
+                field,
+                f"{value!r} is not a valid id: use lowercase ASCII letters, digits and"
+                " single hyphens, such as 'xi-jinping'",
+            )
+
+
+class Text(Validator):
+    """A string with at least one character that is not white space."""
+
+    __slots__ = ()
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/Text"}
+
+    def check(self, field: str, value: Any) -> None:
+        if not value.strip():
+            raise FieldError(field, "must not be empty")
+
+
+@attrs.frozen(repr=False)
+class Matches(Validator):
+    """A string that matches ``regex`` as a whole; ``what`` names it in errors."""
+
+    regex: re.Pattern[str]
+    what: str
+
+    def schema(self) -> dict[str, Any]:
+        pattern = self.regex.pattern
+        if "|" in pattern:
+            pattern = f"(?:{pattern})"
+        return {"type": "string", "pattern": f"^{pattern}$"}
+
+    def check(self, field: str, value: Any) -> None:
+        if not self.regex.fullmatch(value):
+            raise FieldError(field, f"{value!r} is not {self.what}")
+
+
+@attrs.frozen(repr=False)
+class AtLeast(Validator):
+    """A number no smaller than ``minimum``; ``message`` says what breaks."""
+
+    minimum: int
+    message: str
+
+    def schema(self) -> dict[str, Any]:
+        return {"minimum": self.minimum}
+
+    def check(self, field: str, value: Any) -> None:
+        if value < self.minimum:
+            raise FieldError(field, self.message)
+
+
+class NonEmpty(Validator):
+    """An array with at least one item."""
+
+    __slots__ = ()
+
+    def schema(self) -> dict[str, Any]:
+        return {"minItems": 1}
+
+    def check(self, field: str, value: Any) -> None:
+        if not value:
+            raise FieldError(field, "must have at least one entry")
+
+
+@attrs.frozen(repr=False)
+class Unique(Validator):
+    """An array that repeats no value."""
+
+    message: str = "must not repeat a value"
+
+    def schema(self) -> dict[str, Any]:
+        return {"uniqueItems": True}
+
+    def check(self, field: str, value: Any) -> None:
+        if len(value) > 1 and len(set(value)) != len(value):
+            raise FieldError(field, self.message)
+
+
+@attrs.frozen(repr=False)
+class Each(Validator):
+    """An array whose every item passes ``item``; ``message`` replaces its error."""
+
+    item: Validator
+    message: str | None = None
+
+    def schema(self) -> dict[str, Any]:
+        return {"items": self.item.schema()}
+
+    def check(self, field: str, value: Any) -> None:
+        check = self.item.check
+        for element in value:
+            try:
+                check(field, element)
+            except FieldError:
+                if self.message is None:
+                    raise
+                raise FieldError(field, self.message) from None
+
+
+@attrs.frozen(repr=False)
+class _All(Validator):
+    """Every one of several validators, in order."""
+
+    parts: tuple[Validator, ...]
+
+    def schema(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for part in self.parts:
+            for name, value in part.schema().items():
+                if name == "items" and "items" in merged:
+                    value = {**merged["items"], **value}
+                merged[name] = value
+        return merged
+
+    def check(self, field: str, value: Any) -> None:
+        for part in self.parts:
+            part.check(field, value)
+
+
+def all_of(*parts: Validator) -> Validator:
+    """One validator that runs ``parts`` in order; its schema merges theirs."""
+    return parts[0] if len(parts) == 1 else _All(parts)
+
+
+def doc(text: str, **more: Any) -> dict[str, Any]:
+    """Field metadata holding a field's description (plus any ``more`` keys)."""
+    return {DOC: text, **more}
+
+
+def describe(field: attrs.Attribute[Any]) -> str:
+    """A field's description, from its metadata ("" if it has none)."""
+    return str(field.metadata.get(DOC, ""))
+
+
+def ref(*targets: str, doc: str, many: bool = False, optional: bool = False) -> Any:
+    """A field holding the id (or ids) of records of the given classes.
+
+    ``"*"`` stands for a record of any class. The dataset resolves references
+    when it is built; the class names are kept in the field's metadata, so the
+    check, the docs and the exports share one truth.
+    """
+    metadata = {DOC: doc, REF: targets}
+    if many:
+        return attrs.field(default=(), validator=Each(IsId()), metadata=metadata)
+    if optional:
+        return attrs.field(default=None, validator=IsId(), metadata=metadata)
+    return attrs.field(validator=IsId(), metadata=metadata)
+
+
+def ref_targets(field: attrs.Attribute[Any]) -> tuple[str, ...]:
+    """The record classes a field may refer to (empty if it is no reference)."""
+    return tuple(field.metadata.get(REF, ()))
+
+
+_SUMMARIES: dict[type, str] = {}
+
+
+def summary(cls: type) -> str:
+    """A class's own description: its docstring as written, without the generated sections.
+
+    Paragraphs are kept; the lines of each are joined, and ``code`` marks become
+    Markdown's single backticks.
+    """
+    text = _SUMMARIES.get(cls)
+    if text is None:
+        text = inspect.cleandoc(cls.__doc__ or "")
+    paragraphs = (" ".join(part.split()) for part in text.split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p).replace("``", "`")
+
+
+T = TypeVar("T", bound=type)
+
+
+def document(cls: T) -> T:
+    """Append an ``Attributes:`` section, made from the fields' descriptions, to a docstring.
+
+    The descriptions live in the field metadata only; this gives ``help()``,
+    editors and the API reference the same text the schema shows.
+    """
+    entries = [
+        f"    {field.name}: {text}"
+        for field in attrs.fields(cls)
+        if field.init and (text := describe(field))
+    ]
+    text = inspect.cleandoc(cls.__doc__ or "")
+    _SUMMARIES[cls] = text
+    if entries:
+        cls.__doc__ = f"{text}\n\nAttributes:\n" + "\n".join(entries) + "\n"
+    return cls
