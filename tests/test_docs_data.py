@@ -3,13 +3,19 @@
 The page is parsed, not rendered: a heading names a class or vocabulary in
 backticks (``### `Office` ``), and the first table after it lists its fields or
 values. Each test compares one part of the page with what the library says.
+
+The tables are made by ``docs/make_dictionary.py`` from the model; ``TestGenerated``
+checks that the page is exactly what the script makes, so a change to the model
+(a field's description, say) fails here until the page is regenerated.
 """
 
 from __future__ import annotations
 
+import difflib
 import doctest
 import enum
 import functools
+import importlib.util
 import json
 import re
 import types
@@ -29,6 +35,7 @@ from sinorussia._fields import ref_targets
 SECTION_CLASSES = [(section.name, section.cls) for section in SECTIONS]
 
 PAGE = Path(__file__).parent.parent / "docs" / "data.md"
+SCRIPT = PAGE.parent / "make_dictionary.py"
 
 _HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
 _FENCE = re.compile(r"^(```|~~~)")
@@ -120,6 +127,17 @@ def _code_blocks(language: str) -> Iterator[tuple[int, str]]:
             block.append(line)
 
 
+@functools.cache
+def _script() -> types.ModuleType:
+    """docs/make_dictionary.py, imported by path (importing it writes nothing)."""
+    spec = importlib.util.spec_from_file_location("make_dictionary", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 # -- what the library says ----------------------------------------------------
 
 
@@ -197,12 +215,72 @@ class TestPage:
     def test_page_exists(self) -> None:
         """The data dictionary is at docs/data.md next to the tests."""
         assert PAGE.is_file()
+        assert SCRIPT.is_file()
 
     def test_model_has_classes_and_enums(self) -> None:
         """The lists the tests walk are not empty, so no test passes vacuously."""
         assert {cls for _, cls in SECTION_CLASSES} <= set(CLASSES)
         assert {sr.Citation, sr.DateClaim, sr.Dating, sr.Participant, sr.Quantity} <= set(CLASSES)
         assert {sr.MeetingKind, sr.HappeningKind} <= set(CODED)
+
+
+class TestGenerated:
+    def test_page_is_what_the_script_makes(self) -> None:
+        """Every generated block of the page is what the model makes of it now."""
+        made: str = _script().generate(PAGE)
+        diff = "".join(
+            difflib.unified_diff(
+                _page().splitlines(keepends=True),
+                made.splitlines(keepends=True),
+                "docs/data.md",
+                "python docs/make_dictionary.py",
+            )
+        )
+        assert made == _page(), (
+            f"the page is out of date; run python docs/make_dictionary.py\n{diff}"
+        )
+
+    def test_page_names_the_script(self) -> None:
+        """The page says how its tables are made."""
+        assert "`python docs/make_dictionary.py`" in _page()
+
+    def test_every_table_is_generated(self) -> None:
+        """Each field, value, reference, key and count table sits in a generated block."""
+        blocks = re.findall(r"^<!-- generated: (.+) -->$", _page(), flags=re.MULTILINE)
+        assert len(blocks) == len(set(blocks))
+        expected = {f"fields {cls.__name__}" for cls in CLASSES}
+        expected |= {f"values {vocabulary.__name__}" for vocabulary in ENUMS}
+        expected |= {"keys", "references", "counts"}
+        assert set(blocks) == expected
+        assert _page().count("<!-- end generated -->") == len(blocks)
+
+    def test_an_edited_description_changes_the_page(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The Meaning column is read from the field metadata, not copied from the page."""
+        script = _script()
+        (person,) = [field for field in attrs.fields(sr.Office) if field.name == "person"]
+        describe = script.describe
+
+        def edited(field: attrs.Attribute[Any]) -> str:
+            text: str = describe(field)
+            return "Whoever holds it, edited." if field is person else text
+
+        monkeypatch.setattr(script, "describe", edited)
+        made: str = script.generate(PAGE)
+        assert made != _page()
+        assert (
+            "| `person` | id of [`Person`](#person) | required | Whoever holds it, edited. |"
+            in made
+        )
+
+    def test_a_class_without_a_block_is_refused(self) -> None:
+        """The script refuses a page that lacks the block of a class of the model."""
+        block = re.compile(
+            r"<!-- generated: fields Quantity -->.*?<!-- end generated -->\n", flags=re.DOTALL
+        )
+        page = block.sub("", _page())
+        assert page != _page()
+        with pytest.raises(ValueError, match="fields Quantity"):
+            _script().render(page)
 
 
 class TestClassSections:
@@ -271,8 +349,11 @@ class TestVocabularies:
     @pytest.mark.parametrize("vocabulary", ENUMS, ids=lambda vocabulary: vocabulary.__name__)
     def test_table_lists_exactly_the_values(self, vocabulary: type[enum.Enum]) -> None:
         """A vocabulary's table lists each of its values once, in order, and nothing else."""
-        documented = [_bare(row["Value"]) for row in _table(_named(vocabulary.__name__))]
+        table = _table(_named(vocabulary.__name__))
+        documented = [_bare(row["Value"]) for row in table]
         assert documented == [_spelling(member) for member in vocabulary]
+        unexplained = [row["Value"] for row in table if not row["Meaning"]]
+        assert unexplained == [], "write the meaning of each new value in docs/data.md"
 
     def test_every_value_appears_on_the_page(self) -> None:
         """Every value of every exported enum is written on the page in code marks."""

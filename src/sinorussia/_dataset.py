@@ -507,13 +507,6 @@ class _Checker:
     def record(self, record: Any, where: _Path) -> None:
         self.record_id = getattr(record, "id", None)
         self.value(record, plan(type(record)), where)
-        if isinstance(record, Office) and record.start is not None and record.end is not None:
-            start, end = record.start.best._span[0], record.end.best._span[1]
-            if start > end:
-                self.fail(
-                    (*where, "end"),
-                    f"the office ends ({record.end}) before it starts ({record.start})",
-                )
 
     def fail(self, where: _Path, message: str) -> None:
         self.problems.append(Problem(_render(where), message, self.record_id))

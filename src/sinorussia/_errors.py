@@ -107,10 +107,13 @@ class NotFound(Error, LookupError):
         self.key = key
         self.kind = kind
         self.suggestions = tuple(suggestions)
-        message = f"no {kind} {key!r}"
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        message = f"no {self.kind} {self.key!r}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
-        super().__init__(message)
+        return message
 
     def __str__(self) -> str:
         # LookupError would otherwise repr() the single argument.
@@ -136,14 +139,12 @@ class Ambiguous(NotFound):
     candidates: tuple[str, ...]
 
     def __init__(self, key: str, *, kind: str = "record", candidates: Iterable[str] = ()) -> None:
-        self.key = key
         self.candidates = tuple(candidates)
-        self.suggestions = self.candidates
-        self.kind = kind
+        super().__init__(key, kind=kind, suggestions=self.candidates)
+
+    def _message(self) -> str:
         shown = ", ".join(repr(c) for c in self.candidates)
-        Exception.__init__(
-            self, f"{key!r} matches several of the {kind} records: {shown}; use an id"
-        )
+        return f"{self.key!r} matches several of the {self.kind} records: {shown}; use an id"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_ambiguous, (self.key, self.kind, self.candidates))

@@ -231,8 +231,19 @@ class Dating:
 
     """
 
-    claims: tuple[DateClaim, ...] = attrs.field(validator=NonEmpty())
-    best: When = attrs.field(init=False, eq=False, hash=False)
+    claims: tuple[DateClaim, ...] = attrs.field(
+        validator=NonEmpty(),
+        metadata=doc(
+            "The claims, side by side; they must pairwise overlap. In JSON this array is the"
+            " whole value."
+        ),
+    )
+    best: When = attrs.field(
+        init=False,
+        eq=False,
+        hash=False,
+        metadata=doc("The sharpest claim's value (fewest days; the first listed wins a tie)."),
+    )
 
     @best.default
     def _best(self) -> When:
@@ -701,8 +712,11 @@ class Office(Record):
     """The rule of ``__attrs_post_init__`` as a JSON Schema subschema."""
 
     def __attrs_post_init__(self) -> None:
-        if self.end is not None and self.status is not OfficeStatus.ENDED:
+        start, end = self.start, self.end
+        if end is not None and self.status is not OfficeStatus.ENDED:
             raise ValueError(f"an office with an end date has ended, not {self.status.value!r}")
+        if start is not None and end is not None and start.best._span[0] > end.best._span[1]:
+            raise FieldError("end", f"the office ends ({end}) before it starts ({start})")
 
     @property
     def period(self) -> DateInterval | None:
@@ -725,8 +739,11 @@ class Office(Record):
 
     @property
     def when(self) -> When | None:
-        """The tenure (:attr:`period`), or ``None`` when neither end is known."""
-        return self.period
+        """The tenure (:attr:`period`); when neither end is known, the ``attested`` date."""
+        period = self.period
+        if period is None and self.attested is not None:
+            return self.attested.best
+        return period
 
     @property
     def span(self) -> tuple[int, int]:
@@ -1016,11 +1033,17 @@ class Statement(Record):
             raise ValueError("a claim is the source's own voice and has no speaker")
 
 
-RECORD_CLASSES: Final[dict[str, type[Entity]]] = {
-    cls.__name__: cls
-    for cls in (
-        Document, Country, Organisation, Place, Person, Leader, Office,
-        Meeting, Happening, Treaty, Project, Statement,
-    )
-}  # fmt: skip
-"""Every record class by name: what reference fields name in their targets."""
+def _record_classes() -> dict[str, type[Entity]]:
+    found: dict[str, type[Entity]] = {}
+    pending = list(Entity.__subclasses__())
+    while pending:
+        cls = pending.pop(0)
+        if cls is not Record:
+            found[cls.__name__] = cls
+        pending.extend(cls.__subclasses__())
+    return found
+
+
+RECORD_CLASSES: Final = _record_classes()
+"""Every record class by name (the subclasses of ``Entity`` defined here): what
+reference fields name in their targets."""

@@ -84,7 +84,8 @@ def plot_timeline(
         dataset: The dataset to draw.
         path: Save the picture here too (``.png``, ``.svg`` or ``.pdf``),
             written atomically.
-        start, end: Only entries that may fall in this window.
+        start: Only entries that may reach this date or later.
+        end: Only entries that may begin by this date.
         kinds: Only these kinds of entry (``"ceremony"``, ``"milestone"``...).
         title: The picture's title, or ``None``.
 

@@ -96,6 +96,11 @@ def _when(record: Entity) -> str:
     return "" if when is None else when.edtf
 
 
+def _section_of(record: Entity) -> str:
+    """The file section a record is written in (a leader: ``people``)."""
+    return next(s.name for s in SECTIONS if isinstance(record, s.cls))
+
+
 def _cite(citation: Citation) -> str:
     if citation.basis is Basis.EXTERNAL:
         note = f" ({citation.note})" if citation.note else ""
@@ -144,7 +149,7 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     dataset = _dataset(args)
     records: Sequence[Any] = getattr(dataset, args.kind)
     if args.json:
-        _json_lines(out, ({"section": args.kind, **converter.unstructure(r)} for r in records))
+        _json_lines(out, ({"section": _section_of(r), **converter.unstructure(r)} for r in records))
         return EXIT_OK
     _table(
         out,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import assert_type
 
 import pendulum
+from matplotlib.figure import Figure
 
 import sinorussia as sr
 
@@ -104,3 +105,43 @@ assert_type(ds.lookup("Moscow"), sr.Record | sr.Document)
 # Filters that apply to one record type are type errors on others.
 ds.meetings.in_force(on="2021")  # type: ignore[misc]
 ds.leaders.with_status("planned")  # type: ignore[misc]
+
+# Facets: what every record says about itself, typed.
+assert_type(meeting.label, str)
+assert_type(meeting.category, str | None)
+assert_type(meeting.dating, sr.Dating | None)
+assert_type(meeting.when, sr.PartialDate | sr.DateInterval | None)
+assert_type(meeting.span, tuple[int, int] | None)
+assert_type(office.span, tuple[int, int])
+assert_type(meeting.actors, tuple[sr.Actor, ...])
+assert_type(meeting.site, str | None)
+assert_type(meeting.names, tuple[str, ...])
+assert_type(ds.documents[0].label, str)
+
+# The sections: one definition, typed on the class and on a dataset.
+assert_type(sr.Dataset.meetings, sr.Section[sr.Meeting])
+assert_type(sr.Dataset.meetings.cls, type[sr.Meeting])
+assert_type(ds.people, sr.Collection[sr.Person])
+
+# Pictures are functions of a dataset (the plot extra).
+assert_type(sr.plot_timeline(ds, start=2013), Figure)
+assert_type(sr.plot_network(ds), Figure)
+ds.plot_timeline()  # type: ignore[attr-defined]
+
+# Named input types: what the queries accept, and what they refuse.
+period: sr.PeriodLike = (2019, "2021-06")
+day: sr.DateLike = pendulum.Date(2021, 7, 16)
+who: sr.RecordRef = wang
+assert_type(ds.meetings.during(period).before(day).involving(who), sr.Collection[sr.Meeting])
+ds.meetings.during([2020])  # type: ignore[arg-type]
+ds.meetings.during(2020.5)  # type: ignore[arg-type]
+ds.meetings.before({"year": 2020})  # type: ignore[arg-type]
+ds.meetings.involving(42)  # type: ignore[arg-type]
+ds.meetings.at(None)  # type: ignore[arg-type]
+ds.meetings.of_kind(3)  # type: ignore[arg-type]
+ds.treaties.in_force(on=[2021])  # type: ignore[arg-type]
+ds.offices.held_on(None)  # type: ignore[arg-type]
+ds.timeline(start=[2015])  # type: ignore[arg-type]
+ds.tenure("xi-jinping-president-of-china", on=(2015, 2016))  # type: ignore[arg-type]
+ds.offices_on(2015, person=7)  # type: ignore[arg-type]
+sr.Dataset(version=1)  # type: ignore[arg-type]
