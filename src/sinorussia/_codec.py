@@ -13,7 +13,7 @@ import functools
 import math
 import typing
 from collections.abc import Callable, Iterator
-from typing import Any, Final, TypeVar, cast
+from typing import Any, Final, TypeVar
 
 import attrs
 import cattrs
@@ -30,6 +30,7 @@ from ._dates import DateInterval, PartialDate, When, parse_edtf
 from ._errors import Problem
 from ._fields import FieldError
 from ._model import DateClaim, Dating
+from ._plan import Step, plan
 
 __all__ = ["converter", "problems_of"]
 
@@ -87,10 +88,16 @@ def _optional(hook: Callable[[object, type], T]) -> Callable[[object, type], T |
     return structure
 
 
-def _structure_when(value: object, _: type) -> When:
+def _structure_when(value: object, cls: Any) -> When:
+    """An EDTF string as the declared type: a date, an interval, or either (``When``)."""
     if not isinstance(value, str):
         raise TypeError(f"expected an EDTF date string, got {_json_type(value)}")
-    return parse_edtf(value)
+    when = parse_edtf(value)
+    if cls is PartialDate and not isinstance(when, PartialDate):
+        raise ValueError(f"expected a single EDTF date, not the interval {value!r}")
+    if cls is DateInterval and not isinstance(when, DateInterval):
+        raise ValueError(f"expected an EDTF interval, not the single date {value!r}")
+    return when
 
 
 @functools.cache
@@ -170,7 +177,7 @@ def _make_converter() -> cattrs.Converter:
 
     def attrs_hook(cls: type[T]) -> Callable[[object, type], T]:
         inner = make_dict_structure_fn(cls, conv)
-        fields = attrs.fields(cast(Any, cls))
+        steps = plan(cls)
 
         def structure(value: object, _: type) -> T:
             if not isinstance(value, dict):
@@ -178,7 +185,7 @@ def _make_converter() -> cattrs.Converter:
             try:
                 return inner(value, cls)
             except ClassValidationError as exc:
-                more = _unchecked_fields(fields, value, exc)
+                more = _unchecked_fields(steps, value, exc)
                 if not more:
                     raise
                 raise ClassValidationError(exc.message, [*exc.exceptions, *more], cls) from None
@@ -193,7 +200,7 @@ def _make_converter() -> cattrs.Converter:
 
 
 def _unchecked_fields(
-    fields: Any, value: dict[str, Any], exc: ClassValidationError
+    steps: tuple[Step, ...], value: dict[str, Any], exc: ClassValidationError
 ) -> list[Exception]:
     """Run the validators a failed structuring never reached.
 
@@ -206,7 +213,8 @@ def _unchecked_fields(
     failed = {getattr(note, "name", None) for _, note in with_notes}
     failed |= {error.field for error in without if isinstance(error, FieldError)}
     found: list[Exception] = []
-    for field in fields:
+    for step in steps:
+        field = step.field
         if field.validator is None or field.name in failed or field.name not in value:
             continue
         raw = value[field.name]

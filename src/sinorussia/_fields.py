@@ -211,17 +211,26 @@ class _All(Validator):
     parts: tuple[Validator, ...]
 
     def schema(self) -> dict[str, Any]:
-        merged: dict[str, Any] = {}
-        for part in self.parts:
-            for name, value in part.schema().items():
-                if name == "items" and "items" in merged:
-                    value = {**merged["items"], **value}
-                merged[name] = value
-        return merged
+        return _merge([part.schema() for part in self.parts])
 
     def check(self, field: str, value: Any) -> None:
         for part in self.parts:
             part.check(field, value)
+
+
+def _merge(schemas: list[dict[str, Any]]) -> dict[str, Any]:
+    """Keywords of several schemas in one; where two parts say different things of
+    one keyword (two patterns, two minimums), each part is kept whole in ``allOf``."""
+    merged: dict[str, Any] = {}
+    for schema in schemas:
+        for name, value in schema.items():
+            if name not in merged:
+                merged[name] = value
+            elif name == "items":
+                merged[name] = _merge([merged[name], value])
+            elif merged[name] != value:
+                return {"allOf": schemas}
+    return merged
 
 
 def all_of(*parts: Validator) -> Validator:

@@ -1038,7 +1038,9 @@ def _record_classes() -> dict[str, type[Entity]]:
     pending = list(Entity.__subclasses__())
     while pending:
         cls = pending.pop(0)
-        if cls is not Record:
+        # attrs replaces each slotted class with a new one: the replaced class
+        # stays a subclass until it is collected, so take only the module's own.
+        if cls is not Record and globals().get(cls.__name__) is cls:
             found[cls.__name__] = cls
         pending.extend(cls.__subclasses__())
     return found
