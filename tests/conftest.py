@@ -1,8 +1,9 @@
-"""Shared fixtures: the bundled dataset and a small valid dataset as JSON."""
+"""Shared fixtures: the bundled dataset, a small valid dataset as JSON, one office."""
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -117,3 +118,37 @@ _MINIMAL: dict[str, Any] = {
 def raw() -> dict[str, Any]:
     """A small valid dataset as JSON values; each test gets its own copy."""
     return copy.deepcopy(_MINIMAL)
+
+
+_STATED = sr.Citation(basis=sr.Basis.STATED, document="doc", paragraphs=(1,))
+
+
+def _one_office(*, start: str | None, end: str | None) -> sr.Dataset:
+    """One country, one leader and one office with the given tenure (EDTF)."""
+    status = sr.OfficeStatus.ENDED if end is not None else sr.OfficeStatus.ONGOING
+    return sr.Dataset(
+        documents=(
+            sr.Document(id="doc", title="Doc", language="en", paragraphs=3, sha256="0" * 64),
+        ),
+        countries=(sr.Country(id="land", citations=(_STATED,), name="Land"),),
+        people=(sr.Person(id="boss", citations=(_STATED,), name="Big Boss", nationality="land"),),
+        offices=(
+            sr.Office(
+                id="boss-office",
+                citations=(_STATED,),
+                person="boss",
+                post="President",
+                role=sr.OfficeRole.HEAD_OF_STATE,
+                organisation="land",
+                start=None if start is None else sr.Dating.of(start, _STATED),
+                end=None if end is None else sr.Dating.of(end, _STATED),
+                status=status,
+            ),
+        ),
+    )
+
+
+@pytest.fixture
+def one_office() -> Callable[..., sr.Dataset]:
+    """Build a dataset of one office ``boss-office``: ``one_office(start=..., end=...)``."""
+    return _one_office

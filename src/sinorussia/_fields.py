@@ -219,8 +219,11 @@ class _All(Validator):
 
 
 def _merge(schemas: list[dict[str, Any]]) -> dict[str, Any]:
-    """Keywords of several schemas in one; where two parts say different things of
-    one keyword (two patterns, two minimums), each part is kept whole in ``allOf``."""
+    """Keywords of several schemas in one.
+
+    Where two parts say different things of one keyword (two patterns, two
+    minimums), each part is kept whole in ``allOf``.
+    """
     merged: dict[str, Any] = {}
     for schema in schemas:
         for name, value in schema.items():

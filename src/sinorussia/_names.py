@@ -47,7 +47,9 @@ def key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     # NFKD splits "й" into "и" plus a breve; recompose Cyrillic before
     # transliterating so "й" and "ё" map as letters, then drop other accents.
-    recomposed = unicodedata.normalize("NFKC", decomposed).translate(_CYRILLIC)
+    # Compatibility forms (mathematical bold letters ...) decompose to capitals:
+    # fold case again once they are plain letters.
+    recomposed = unicodedata.normalize("NFKC", decomposed).casefold().translate(_CYRILLIC)
     plain = "".join(
         c for c in unicodedata.normalize("NFKD", recomposed) if not unicodedata.combining(c)
     )

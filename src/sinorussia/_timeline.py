@@ -172,7 +172,8 @@ class Tenure:
     def __str__(self) -> str:
         if self.exact:
             return self.least.in_words()
-        return f"between {self.least.in_words() or '0 days'} and {self.most.in_words()}"
+        least = self.least.in_words() if self.least.in_days() else "0 days"
+        return f"between {least} and {self.most.in_words()}"
 
 
 def _day(ordinal: int) -> pendulum.Date:
