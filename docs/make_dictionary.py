@@ -61,7 +61,12 @@ NONE = "—"
 """How a table writes a code that does not exist."""
 
 
-_CODES = {"CAMEO": "cameo", "PLOVER type": "plover", "PLOVER mode": "plover_mode"}
+_CODES = {
+    "CAMEO": "cameo",
+    "PLOVER type": "plover",
+    "PLOVER mode": "plover_mode",
+    "PLOVER context": "plover_context",
+}
 """The code columns of a vocabulary, and the properties they show."""
 
 

@@ -316,9 +316,11 @@ class TestCitations:
             basis=sr.Basis.EXTERNAL,
             source="https://tass.com/science/1263979",
             confidence=sr.Confidence.HIGH,
+            note="the day the memorandum was signed",
         )
+        signed = attrs.evolve(tass, note="the memorandum was signed on 9 March 2021")
         article = sr.Citation(basis=sr.Basis.STATED, document="article", paragraphs=(8,))
-        assert list(citations(project)) == [article, tass, article, tass]
+        assert list(citations(project)) == [article, tass, article, signed]
 
     def test_dates_and_nested_values(self) -> None:
         """Citations inside dates, participants and milestones are found, in field order."""

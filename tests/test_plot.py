@@ -20,7 +20,7 @@ class TestTimelinePlot:
         labels = [t.get_text() for t in figure.axes[0].texts]
         entries = ds.timeline(start=2020, end=2020)
         assert len(labels) == len(entries)
-        assert any(label.startswith("2020-02-09  An Il-76") for label in labels)
+        assert any(label.startswith("2020-02-09  A huge Il-76") for label in labels)
 
     def test_kinds_filter(self, ds: sr.Dataset) -> None:
         """kinds= keeps only those kinds of entry."""

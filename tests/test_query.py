@@ -380,7 +380,7 @@ class TestDuring:
         """A month-precision date is certainly in its year but only possibly on a day of it."""
         statement = ds.treaties.get("joint-statement-new-era-2019")
         assert statement.signed is not None
-        june = statement.signed.by_basis(sr.Basis.STATED)[0].value
+        june = statement.signed.by_basis(sr.Basis.INFERRED)[0].value
         assert sr.parse_edtf("2019").contains(june)
         assert sr.parse_edtf("2019-06-05").overlaps(june)
         assert not sr.parse_edtf("2019-06-05").contains(june)
@@ -476,8 +476,9 @@ class TestAt:
         )
 
     def test_a_country_as_place(self, ds: sr.Dataset) -> None:
-        """A meeting placed in a country, and one in a city of it, are both at it."""
-        assert ds.meetings.at("china").ids == ("high-speed-train-ride", "guilin-talks-2021")
+        """A record in a city of a country is at the country."""
+        assert ds.meetings.at("china").ids == ("guilin-talks-2021",)
+        assert ds.happenings.at("china").ids == ("aid-flight-wuhan-2020",)
 
     def test_names_and_records(self, ds: sr.Dataset) -> None:
         """A place's name or record works like its id."""

@@ -21,7 +21,7 @@ class TestTimeline:
             ("2021-03-23", "inferred", "talks", "guilin-talks-2021"),
             (
                 "2021-03-23",
-                "inferred",
+                "external",
                 "joint_statement signed",
                 "joint-statement-global-governance-2021",
             ),

@@ -45,6 +45,7 @@ from ._query import Collection, Match
 from ._schema import json_schema
 from ._timeline import Anniversary, Entry, Tenure
 from ._types import DateLike, FieldValue, KindLike, PeriodLike, RecordRef
+from ._verify import CitedClaim, Mismatch, Passage, Verification, verify
 from ._vocab import (
     Basis,
     Confidence,
@@ -84,6 +85,7 @@ __all__ = [
     "Anniversary",
     "Basis",
     "Citation",
+    "CitedClaim",
     "Collection",
     "Confidence",
     "Country",
@@ -108,6 +110,7 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "Milestone",
+    "Mismatch",
     "NotFound",
     "Office",
     "OfficeRole",
@@ -116,6 +119,7 @@ __all__ = [
     "OrganisationKind",
     "PartialDate",
     "Participant",
+    "Passage",
     "PeriodLike",
     "Person",
     "Place",
@@ -136,6 +140,7 @@ __all__ = [
     "Treaty",
     "TreatyKind",
     "Unbounded",
+    "Verification",
     "When",
     "__version__",
     "dump",
@@ -150,4 +155,5 @@ __all__ = [
     "plot_network",
     "plot_timeline",
     "to_when",
+    "verify",
 ]

@@ -7,7 +7,7 @@ string values, which are what a dataset file holds.
 from __future__ import annotations
 
 import enum
-from typing import Final
+from typing import Final, TypeAlias
 
 __all__ = [
     "Basis",
@@ -105,6 +105,17 @@ class Role(enum.StrEnum):
     SIGNATORY = "signatory"
 
 
+_Codes: TypeAlias = tuple[str | None, str | None, str | None, str | None]
+"""(CAMEO code, PLOVER type, PLOVER mode, PLOVER context) of one kind of event.
+
+The PLOVER columns are those the PLOVER project's own CAMEO-to-PLOVER table
+(``CAMEO2PLOVER-2021.txt`` in openeventdata/PLOVER) gives for the CAMEO code;
+``None`` where the table gives none. CAMEO's cue categories 01 (make public
+statement) and 02 (appeal) have no PLOVER type: the PLOVER manual drops them.
+The rows relied on are kept in ``tests/data/cameo2plover.txt``.
+"""
+
+
 class _Coded(enum.StrEnum):
     """An event vocabulary with a crosswalk to CAMEO and PLOVER."""
 
@@ -115,13 +126,18 @@ class _Coded(enum.StrEnum):
 
     @property
     def plover(self) -> str | None:
-        """The PLOVER event type, or ``None`` where PLOVER has none."""
+        """The PLOVER event type of the CAMEO code, or ``None`` where PLOVER has none."""
         return _CODES[type(self).__name__, self.value][1]
 
     @property
     def plover_mode(self) -> str | None:
-        """The PLOVER mode of the event type, where one applies."""
+        """The PLOVER mode of the CAMEO code, where the PLOVER table gives one."""
         return _CODES[type(self).__name__, self.value][2]
+
+    @property
+    def plover_context(self) -> str | None:
+        """The PLOVER context of the CAMEO code, where the PLOVER table gives one."""
+        return _CODES[type(self).__name__, self.value][3]
 
 
 class MeetingKind(_Coded):
@@ -147,14 +163,14 @@ class MeetingKind(_Coded):
         return self.cameo
 
 
-_MEETING_CODES: Final[dict[str, tuple[str | None, str | None, str | None]]] = {
-    "state_visit": ("042", "CONSULT", "visit"),
-    "talks": ("040", "CONSULT", "visit"),
-    "phone_call": ("041", "CONSULT", "phone"),
-    "video_call": ("041", "CONSULT", "phone"),
-    "ceremony": ("042", "CONSULT", "visit"),
-    "summit": ("044", "CONSULT", "multilateral"),
-    "joint_activity": ("040", "CONSULT", "visit"),
+_MEETING_CODES: Final[dict[str, _Codes]] = {
+    "state_visit": ("042", "CONSULT", "visit", None),  # make a visit
+    "talks": ("040", "CONSULT", None, None),  # consult
+    "phone_call": ("041", "CONSULT", "phone", None),  # discuss by telephone
+    "video_call": ("041", "CONSULT", "phone", None),  # PLOVER: "phone or other remote medium"
+    "ceremony": ("042", "CONSULT", "visit", None),  # travel to attend an event as a guest
+    "summit": ("044", "CONSULT", "third-party", None),  # meet at a "third" location
+    "joint_activity": ("040", "CONSULT", None, None),  # consult
 }
 
 
@@ -171,19 +187,19 @@ class HappeningKind(_Coded):
     PANDEMIC = "pandemic"
 
 
-_HAPPENING_CODES: Final[dict[str, tuple[str | None, str | None, str | None]]] = {
-    "aid_delivery": ("073", "AID", None),
-    "expert_delegation": ("073", "AID", None),
-    "cooperation": ("060", "COOPERATE", None),
-    "initiative": ("030", "COOPERATE", None),
-    "speech": ("010", None, None),
-    "military_victory": (None, None, None),
-    "treaty_extension": ("057", "AGREE", None),
-    "pandemic": (None, None, None),
+_HAPPENING_CODES: Final[dict[str, _Codes]] = {
+    "aid_delivery": ("073", "AID", None, "humanitarian"),  # provide humanitarian aid
+    "expert_delegation": ("073", "AID", None, "humanitarian"),  # provide humanitarian aid
+    "cooperation": ("060", "COOPERATE", None, None),  # engage in material cooperation
+    "initiative": ("030", "AGREE", None, "diplomatic"),  # express intent to cooperate
+    "speech": ("010", None, None, None),  # make statement: PLOVER drops CAMEO 01
+    "military_victory": (None, None, None, None),
+    "treaty_extension": ("057", "SUPPORT", None, "diplomatic"),  # sign formal agreement
+    "pandemic": (None, None, None, None),
 }
 
-# (vocabulary, value) -> (CAMEO code, PLOVER type, PLOVER mode)
-_CODES: Final[dict[tuple[str, str], tuple[str | None, str | None, str | None]]] = {
+# (vocabulary, value) -> (CAMEO code, PLOVER type, PLOVER mode, PLOVER context)
+_CODES: Final[dict[tuple[str, str], _Codes]] = {
     **{("MeetingKind", value): codes for value, codes in _MEETING_CODES.items()},
     **{("HappeningKind", value): codes for value, codes in _HAPPENING_CODES.items()},
 }
@@ -204,8 +220,13 @@ class TreatyKind(enum.StrEnum):
 
     @property
     def plover(self) -> str:
-        """Signing any of these is PLOVER AGREE."""
-        return "AGREE"
+        """Signing any of these is PLOVER SUPPORT (a promise to sign would be AGREE)."""
+        return "SUPPORT"
+
+    @property
+    def plover_context(self) -> str:
+        """The PLOVER context of CAMEO 057: ``diplomatic``."""
+        return "diplomatic"
 
 
 class Sector(enum.StrEnum):

@@ -4,8 +4,8 @@ Every command reads the bundled dataset, plus any ``--data FILE`` given
 (merged into it), or only the given files with ``--no-bundled``. Output is a
 human-readable table, or JSON with ``--json``.
 
-Exit codes: 0 success; 1 invalid data (a located error is printed); 2 wrong
-usage; 3 no such record.
+Exit codes: 0 success; 1 invalid data (a located error is printed), or for
+``verify`` a mismatch; 2 wrong usage; 3 no such record.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import argparse
 import json
 import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
@@ -24,6 +25,7 @@ from ._export import FORMATS, export
 from ._load import load, load_file, load_files
 from ._model import Citation, Dating, Entity, Participant, Record
 from ._schema import json_schema, jsonl_line_schema
+from ._verify import CitedClaim, Verification, verify
 from ._vocab import Basis
 
 __all__ = ["main"]
@@ -48,8 +50,9 @@ _EXAMPLES = """examples:
   sinorussia schema > sinorussia.schema.json
   sinorussia validate my_additions.json
   sinorussia timeline --data my_additions.json
+  sinorussia verify my-copy-of-the-article.txt --record guilin-talks-2021
 
-exit codes: 0 success, 1 invalid data, 2 wrong usage, 3 no such record
+exit codes: 0 success, 1 invalid data (verify: a mismatch), 2 wrong usage, 3 no such record
 """
 
 
@@ -82,9 +85,9 @@ def _table(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[str]]) ->
         out.write("  ".join([*cells, last]).rstrip() + "\n")
 
 
-def _json_lines(out: TextIO, rows: Iterable[object]) -> None:
+def _json_lines(out: TextIO, rows: Iterable[object], *, ensure_ascii: bool = False) -> None:
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json.dumps(row, ensure_ascii=ensure_ascii) + "\n")
 
 
 def _when(record: Entity) -> str:
@@ -273,6 +276,145 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
+def _verify(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        text = _read(args.article)
+    except OSError as exc:
+        raise _UsageError(f"cannot read {args.article}: {exc.strerror or exc}") from None
+    dataset = _dataset(args)
+    result = verify(text, dataset, document=args.document, records=args.record)
+    utf8 = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "") == "utf8"
+    if args.json:
+        _json_lines(out, _verification_rows(result), ensure_ascii=not utf8)
+    else:
+        _print_verification(result, dataset, _Safe(out, utf8=utf8))
+    return EXIT_OK if result.ok else EXIT_INVALID
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+class _Safe:
+    """Writes text a stream's encoding cannot hold as backslash escapes, not a crash."""
+
+    def __init__(self, out: TextIO, *, utf8: bool) -> None:
+        self.out = out
+        self.encoding = None if utf8 else (getattr(out, "encoding", None) or "ascii")
+
+    def write(self, text: str) -> None:
+        if self.encoding is not None:
+            text = text.encode(self.encoding, "backslashreplace").decode(self.encoding)
+        self.out.write(text)
+
+
+def _verification_rows(result: Verification) -> Iterable[dict[str, Any]]:
+    for entry in result.entries:
+        yield {
+            "type": "entry",
+            "record": entry.record,
+            "label": entry.label,
+            "field": entry.field,
+            "kind": entry.kind,
+            "claim": entry.claim,
+            "basis": entry.basis.value,
+            "note": entry.note,
+            "paragraphs": [{"number": p.number, "text": p.text} for p in entry.passages],
+        }
+    for mismatch in result.mismatches:
+        yield {
+            "type": "mismatch",
+            "record": mismatch.record,
+            "field": mismatch.field,
+            "paragraph": mismatch.paragraph,
+            "message": mismatch.message,
+        }
+    yield {
+        "type": "summary",
+        "document": result.document,
+        "sha256": result.sha256,
+        "expected_sha256": result.expected_sha256,
+        "sha256_ok": result.sha256_ok,
+        "paragraphs": result.paragraphs,
+        "records": len(result.records),
+        "entries": len(result.entries),
+        "mismatches": len(result.mismatches),
+        "ok": result.ok,
+    }
+
+
+def _wrap(out: _Safe, text: str, indent: int, hang: int = 0) -> None:
+    """Write ``text`` wrapped to the terminal's width; long words are never cut."""
+    width = shutil.get_terminal_size((100, 24)).columns
+    lines = textwrap.wrap(
+        text,
+        width=max(width - 1, indent + hang + 20),
+        initial_indent=" " * indent,
+        subsequent_indent=" " * (indent + hang),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    for line in lines or [""]:
+        out.write(line + "\n")
+
+
+def _claim_text(entry: CitedClaim) -> str:
+    basis = entry.basis.value if entry.note is None else f"{entry.basis.value}: {entry.note}"
+    what = {
+        "record": "the record",
+        "quote": f"the quote \u201c{entry.claim}\u201d",
+        "date": f"the date {entry.claim}",
+        "part": entry.claim,
+    }[entry.kind]
+    return f"{entry.field}: {what} ({basis})"
+
+
+def _print_verification(result: Verification, dataset: Dataset, out: _Safe) -> None:
+    document = result.document
+    head = f"{document}: {result.paragraphs} paragraphs; "
+    if result.sha256_ok:
+        head += f"checksum ok (SHA-256 {result.sha256})"
+    else:
+        head += (
+            f"checksum MISMATCH (the text's SHA-256 is {result.sha256},"
+            f" the record gives {result.expected_sha256})"
+        )
+    _wrap(out, head, 0, 2)
+    by_record: dict[str, list[CitedClaim]] = {record_id: [] for record_id in result.records}
+    for entry in result.entries:
+        by_record[entry.record].append(entry)
+    for record_id, entries in by_record.items():
+        record = dataset.get(record_id)
+        out.write("\n")
+        _wrap(out, f"{type(record).__name__} {record_id}: {record.label}", 0, 2)
+        if not entries:
+            _wrap(out, f"(cites nothing in {document})", 2, 2)
+        for entry in entries:
+            _wrap(out, _claim_text(entry), 2, 2)
+            for passage in entry.passages:
+                mark = f"\u00b6{passage.number} "
+                if passage.text is None:
+                    _wrap(out, f"{mark}(not in the text)", 6, len(mark))
+                else:
+                    _wrap(out, mark + passage.text, 6, len(mark))
+    count = len(result.mismatches)
+    if count:
+        out.write(f"\n{count} mismatch{'es' if count > 1 else ''}:\n")
+        for mismatch in result.mismatches:
+            _wrap(out, str(mismatch), 2, 4)
+    verdict = "everything checks" if result.ok else f"{count} mismatch{'es' if count > 1 else ''}"
+    records, entries_count = len(result.records), len(result.entries)
+    out.write("\n")
+    _wrap(
+        out,
+        f"{document}: {records} record{'s' if records != 1 else ''},"
+        f" {entries_count} citation{'s' if entries_count != 1 else ''}; {verdict}",
+        0,
+        2,
+    )
+
+
 # -- the parser -------------------------------------------------------------------
 
 
@@ -354,6 +496,21 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = command("validate", _validate, "check dataset files; exit 1 if any is invalid")
     validate.add_argument("files", nargs="+", metavar="FILE")
+
+    checking = command(
+        "verify",
+        _verify,
+        "check your copy of a source document against the data; show each claim by its text",
+    )
+    checking.add_argument("article", metavar="ARTICLE", help="your copy of the document's text")
+    checking.add_argument(
+        "--document",
+        metavar="ID",
+        help="the id of the Document record (needed only when the data has several)",
+    )
+    checking.add_argument(
+        "--record", action="append", metavar="ID", help="report on this record only (repeatable)"
+    )
     return parser
 
 
