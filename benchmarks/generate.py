@@ -399,8 +399,11 @@ class _Generator:
             record["nationality"] = nationality
             leaders.append(record)
         for leader in leaders:
+            avoid = None
             for number in range(1 if rng.random() < 0.7 else 2):
-                offices.append(self.office(leader, number))
+                office = self.office(leader, number, avoid=avoid)
+                offices.append(office)
+                avoid = office["role"]  # one person's two tenures of one post would overlap
         others: list[dict[str, Any]] = []
         while len(others) < 40:
             name = f"{rng.choice(_OTHER_GIVEN)} {rng.choice(_OTHER_FAMILY)} {len(others) + 1}"
@@ -415,9 +418,14 @@ class _Generator:
             )
         return leaders, offices, others
 
-    def office(self, leader: dict[str, Any], number: int) -> dict[str, Any]:
+    def office(
+        self, leader: dict[str, Any], number: int, *, avoid: str | None = None
+    ) -> dict[str, Any]:
         rng = self.rng
-        role = rng.choice(("head_of_state", "head_of_government", "minister", "ambassador"))
+        roles = ("head_of_state", "head_of_government", "minister", "ambassador")
+        role = rng.choice(roles)
+        if role == avoid:
+            role = roles[(roles.index(role) + 1) % len(roles)]
         post = {
             "head_of_state": "President",
             "head_of_government": "Prime Minister",
@@ -439,10 +447,13 @@ class _Generator:
         start_year = rng.randint(FIRST_YEAR - 10, LAST_YEAR - 2)
         if rng.random() < 0.8:
             record["start"] = self.single(f"{start_year:04d}-{rng.randint(1, 12):02d}")
+        end_year = LAST_YEAR
         if status == "ended":
-            record["end"] = self.single(f"{rng.randint(start_year + 1, LAST_YEAR):04d}")
+            end_year = rng.randint(start_year + 1, LAST_YEAR)
+            record["end"] = self.single(f"{end_year:04d}")
         if status == "unknown" or "start" not in record:
-            record["attested"] = self.single(f"{rng.randint(start_year + 1, LAST_YEAR):04d}")
+            # within the tenure: an office is never attested after it ended
+            record["attested"] = self.single(f"{rng.randint(start_year + 1, end_year):04d}")
         return record
 
     def meetings(

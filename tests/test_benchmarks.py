@@ -275,3 +275,24 @@ class TestRunScript:
         raw = json.loads(text_of(5))
         assert next(iter(raw)) == "format"
         assert raw["format"] == sr.FORMAT
+
+
+class TestAdversarialScript:
+    def test_quick(self) -> None:
+        """adversarial.py --quick runs every shape and prints each step beside its target."""
+        done = subprocess.run(
+            [sys.executable, str(BENCHMARKS / "adversarial.py"), "--quick"],
+            capture_output=True,
+            text=True,
+            env=env_with_src(),
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        rows = [
+            line for line in done.stdout.splitlines() if line.startswith("| ") and "ms |" in line
+        ]
+        assert len(rows) == 8
+        assert all(row.endswith("| yes |") for row in rows)
+        for shape in ("places chained", "claims on one date", "people sharing one name"):
+            assert any(shape in row for row in rows)

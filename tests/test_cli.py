@@ -106,9 +106,13 @@ class TestTimeline:
         assert [row["id"] for row in json_lines(out)] == ["guilin-talks-2021"]
 
     def test_bad_date_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """An invalid --from date reports the EDTF problem."""
-        with pytest.raises(ValueError, match="invalid EDTF"):
+        """An invalid --from date is a usage error (exit 2) naming the EDTF problem."""
+        with pytest.raises(SystemExit) as info:
             main(["timeline", "--from", "2019-13"])
+        assert info.value.code == 2
+        err = capsys.readouterr().err
+        assert "invalid EDTF" in err
+        assert "Traceback" not in err
 
 
 class TestListShowSearch:
@@ -286,3 +290,55 @@ class TestExportAndSchema:
         assert json.loads(out) == sr.json_schema()
         _, line, _ = run(capsys, "schema", "--jsonl")
         assert json.loads(line)["$schema"].endswith("2020-12/schema")
+
+
+def _person_file(tmp_path: Path, name: str) -> Path:
+    """A user's file with one person of the given name."""
+    path = tmp_path / "person.json"
+    citation = {"basis": "external", "source": "https://example.org", "confidence": "low"}
+    person = {"id": "mallory", "citations": [citation], "name": name}
+    path.write_text(json.dumps({"format": 2, "version": "x", "people": [person]}), "utf-8")
+    return path
+
+
+class TestHarmlessOutput:
+    """Text from a file never reaches the terminal as control characters."""
+
+    @pytest.mark.parametrize(
+        "name",
+        ["\x1b[2J\x1b[31mEvil", "Eve\rForged", "\u202eevil", "Bell\x07", "C1\x9b31m"],
+        ids=["escape sequence", "carriage return", "bidi override", "bell", "C1 CSI"],
+    )
+    def test_control_characters_are_escaped(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+    ) -> None:
+        """A name with terminal controls is listed with visible escapes instead."""
+        code, out, _ = run(capsys, "list", "people", "--data", str(_person_file(tmp_path, name)))
+        assert code == 0
+        line = next(line for line in out.splitlines() if line.startswith("mallory"))
+        assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c == "\u202e" for c in line)
+        assert "\\u" in line
+
+    def test_json_stays_valid_and_exact(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """With --json the escapes are JSON's own: the line decodes to the original name."""
+        name = "\x9b31m\u202eMallory 😀"
+        path = _person_file(tmp_path, name)
+        code, out, _ = run(capsys, "show", "mallory", "--json", "--data", str(path))
+        assert code == 0
+        assert "\u202e" not in out
+        assert "\x9b" not in out
+        assert json.loads(out)["name"] == name
+
+    def test_an_ascii_terminal_gets_escapes_not_a_crash(self) -> None:
+        """On an ASCII-only stdout, Chinese and Cyrillic names print as escapes."""
+        result = subprocess.run(
+            [sys.executable, "-m", "sinorussia", "show", "xi-jinping"],
+            capture_output=True,
+            env={"PYTHONIOENCODING": "ascii", "PATH": ""},
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        text = result.stdout.decode("ascii")
+        assert "\\u4e60\\u8fd1\\u5e73" in text  # 习近平

@@ -176,6 +176,24 @@ class TestPrimitives:
         """A str field takes only a string: no number is turned into one."""
         assert problems({"name": value}) == [("$.name", message)]
 
+    @pytest.mark.parametrize(
+        ("raw", "path"),
+        [
+            (sample(name="\ud800Moscow"), "$.name"),
+            (sample(note="a\udfff"), "$.note"),
+        ],
+    )
+    def test_strings_refuse_lone_surrogates(self, raw: dict[str, Any], path: str) -> None:
+        """A string holding a lone surrogate, which no writer can encode, is refused at its path."""
+        [(where, message)] = problems(raw)
+        assert where == path
+        assert message.startswith("holds a lone surrogate (U+D")
+
+    @pytest.mark.parametrize("value", ["Moscow", "Москва", "\U0001f600 party", "e\u0301"])
+    def test_unicode_strings_pass(self, value: str) -> None:
+        """Any Unicode string, astral characters included, passes unchanged."""
+        assert converter.structure(sample(name=value), Sample).name == value
+
     def test_optional_string(self) -> None:
         """A str | None field takes a string or null, and nothing else."""
         assert converter.structure(sample(note=None), Sample).note is None
@@ -327,6 +345,14 @@ class TestObjects:
         """Several unknown keys are reported together, sorted."""
         assert problems(sample(zeta=1, alpha=2)) == [("$", "unknown fields: alpha, zeta")]
 
+    @pytest.mark.parametrize(
+        ("key", "shown"),
+        [("\ud800", "'\\ud800'"), ("\x1b[31m", "'\\x1b[31m'"), (" pad", "' pad'"), ("", "''")],
+    )
+    def test_unknown_keys_that_do_not_print(self, key: str, shown: str) -> None:
+        """An unknown key that would not print plainly is shown quoted, with escapes."""
+        assert problems({**sample(), key: 1}) == [("$", f"unknown field: {shown}")]
+
     def test_unknown_field_in_a_nested_record(self) -> None:
         """An unknown key inside a nested record is reported at that record."""
         raw = {"value": "2020", "citation": {"basis": "stated", "document": "a", "para": [1]}}
@@ -347,6 +373,23 @@ class TestObjects:
         found = problems(raw, sr.Country)
         assert ("$.name", "expected a string, got an integer") in found
         assert any(path == "$.id" and "not a valid id" in message for path, message in found)
+
+    def test_record_rules_point_at_their_field(self) -> None:
+        """A rule across a record's fields names the field; one about the record, the record."""
+        meeting = {
+            "id": "m",
+            "citations": [{"basis": "stated", "document": "d", "paragraphs": [1]}],
+            "title": "M",
+            "kind": "talks",
+            "participants": [{"who": "a"}, {"who": "a", "role": "host"}],
+        }
+        assert problems(meeting, sr.Meeting) == [
+            ("$.participants[1].who", "'a' is listed twice, at [0] and [1]")
+        ]
+        citation = {"basis": "external", "confidence": "high"}
+        assert problems(citation, sr.Citation) == [
+            ("$", "an external citation needs a source address")
+        ]
 
     def test_defaults_left_out(self) -> None:
         """Unstructuring leaves out fields at their defaults."""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import errno
+import io
 import json
 import os
+import stat
 import subprocess
 import sys
 import typing
@@ -29,12 +32,14 @@ from sinorussia._export import (
     edges,
     export,
     jsonl_lines,
+    neutral,
     nodes,
     render,
+    text_columns,
 )
 from sinorussia._fields import ref_targets
 from sinorussia._flat import SEPARATOR, columns
-from sinorussia._io import write_atomic
+from sinorussia._io import write_all
 
 SECTION_CLASSES = [(section.name, section.cls) for section in SECTIONS]
 
@@ -89,6 +94,46 @@ def small(**changes: Any) -> sr.Dataset:
     return sr.Dataset(version=ds.version, **typing.cast(Any, sections))
 
 
+def bypassed(record_id: str, **fields: Any) -> sr.Dataset:
+    """The bundled dataset with a fresh copy of one record, some fields set past the validators.
+
+    As a record built in Python with a validator bypassed would be.
+    """
+    ds = small(**{record_id: {}})
+    record = ds.get(record_id)
+    for name, value in fields.items():
+        object.__setattr__(record, name, value)
+    return ds
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every entry of a folder (hidden ones too) with its bytes (regular files) and mode."""
+    found = {}
+    for path in sorted(folder.iterdir()):
+        mode = os.lstat(path).st_mode
+        found[path.name] = (path.read_bytes() if stat.S_ISREG(mode) else b"", mode)
+    return found
+
+
+def fail_on_call(monkeypatch: pytest.MonkeyPatch, name: str, number: int) -> None:
+    """Make the ``number``-th call of ``os.<name>`` fail with an I/O error."""
+    original = getattr(os, name)
+    calls = [0]
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        if calls[0] == number:
+            raise OSError(errno.EIO, "Input/output error", str(args[0]))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(os, name, failing)
+
+
+def undo(cell: str) -> str:
+    """A text cell with the export's formula protection taken off (docs/exports.md)."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
 class TestFiles:
     @pytest.mark.parametrize("format", FORMATS)
     def test_file_names(self, tmp_path: Path, ds: sr.Dataset, format: ExportFormat) -> None:
@@ -140,15 +185,15 @@ class TestWriting:
     def test_every_write_is_atomic(
         self, tmp_path: Path, ds: sr.Dataset, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Every file goes through write_atomic, and no temporary file is left."""
+        """Every file goes through the atomic writer, and no temporary file is left."""
         seen: list[Path] = []
-        original = write_atomic
+        original = write_all
 
-        def spy(path: str | os.PathLike[str], data: bytes) -> Path:
-            seen.append(Path(path))
-            return original(path, data)
+        def spy(files: dict[Path, bytes], *, remove: list[Path]) -> list[Path]:
+            seen.extend(files)
+            return original(files, remove=remove)
 
-        monkeypatch.setattr(_export, "write_atomic", spy)
+        monkeypatch.setattr(_export, "write_all", spy)
         written: list[Path] = []
         for format in FORMATS:
             written += export(ds, tmp_path, format=format)
@@ -189,6 +234,129 @@ class TestWriting:
         assert read_csv(tmp_path / "edges.csv") == (list(EDGE_COLUMNS), [])
         root = ET.parse(tmp_path / "graph.graphml").getroot()
         assert root.find(f"{GRAPHML}graph") is not None
+
+
+class TestAllOrNothing:
+    @pytest.fixture
+    def folder(self, tmp_path: Path, ds: sr.Dataset) -> Path:
+        """A folder holding an earlier export in every format, some files with their own modes."""
+        for format in FORMATS:
+            export(ds, tmp_path, format=format)
+        (tmp_path / "nodes.csv").chmod(0o644)
+        (tmp_path / "meetings.csv").chmod(0o640)
+        return tmp_path
+
+    @pytest.mark.parametrize("format", ["csv", "graph"])
+    def test_a_failed_rename_leaves_the_old_export(
+        self, folder: Path, monkeypatch: pytest.MonkeyPatch, format: ExportFormat
+    ) -> None:
+        """Whichever file's rename fails, the folder is byte for byte the old export."""
+        before = snapshot(folder)
+        changed = small(**{"victory-day-parade-2015": {"title": "A changed title"}})
+        count = len(render(changed, format=format))
+        for number in range(1, count + 1):
+            with monkeypatch.context() as patch:
+                fail_on_call(patch, "replace", number)
+                with pytest.raises(OSError, match="Input/output error"):
+                    export(changed, folder, format=format)
+            assert snapshot(folder) == before, number
+
+    def test_a_failed_write_leaves_the_old_export(
+        self, folder: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file that cannot be written (disk full after the changed table) changes nothing."""
+        before = snapshot(folder)
+        changed = small(**{"victory-day-parade-2015": {"title": "A changed title"}})
+        names = list(render(changed, format="csv"))
+        fail_on_call(monkeypatch, "fsync", names.index("meetings.csv") + 2)
+        with pytest.raises(OSError, match="Input/output error"):
+            export(changed, folder, format="csv")
+        assert snapshot(folder) == before
+
+    def test_stale_tables_go_only_after_success(
+        self, folder: Path, ds: sr.Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """If removing a stale table fails, the tables removed before it and the new one go back."""
+        before = snapshot(folder)
+        fewer = sr.Dataset(version="fewer", documents=tuple(ds.documents))
+        fail_on_call(monkeypatch, "unlink", 3)
+        with pytest.raises(OSError, match="Input/output error"):
+            export(fewer, folder, format="csv")
+        assert snapshot(folder) == before
+
+    def test_a_fifo_among_the_files_stops_the_export(self, tmp_path: Path, ds: sr.Dataset) -> None:
+        """A FIFO named like one of the files: sr.NotAFile, no file written, the FIFO kept."""
+        os.mkfifo(tmp_path / "nodes.csv")
+        with pytest.raises(sr.NotAFile) as info:
+            export(ds, tmp_path, format="graph")
+        assert info.value.filename == str(tmp_path / "nodes.csv")
+        assert [p.name for p in tmp_path.iterdir()] == ["nodes.csv"]
+        assert stat.S_ISFIFO(os.lstat(tmp_path / "nodes.csv").st_mode)
+
+    def test_files_keep_their_modes(self, folder: Path, ds: sr.Dataset) -> None:
+        """Exporting over an earlier export keeps each file's permission bits."""
+        export(ds, folder, format="graph")
+        export(ds, folder, format="csv")
+        assert stat.S_IMODE((folder / "nodes.csv").stat().st_mode) == 0o644
+        assert stat.S_IMODE((folder / "meetings.csv").stat().st_mode) == 0o640
+
+    def test_an_error_names_the_file(
+        self, tmp_path: Path, ds: sr.Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A failed write names the file of the export, not a temporary file."""
+        fail_on_call(monkeypatch, "fsync", 2)
+        with pytest.raises(OSError, match="Input/output error") as info:
+            export(ds, tmp_path, format="graph")
+        assert info.value.filename == str(tmp_path / "graph.graphml")
+        assert list(tmp_path.iterdir()) == []
+
+
+class TestUnwritableText:
+    @pytest.mark.parametrize("format", FORMATS)
+    def test_a_lone_surrogate_is_a_data_error(
+        self, tmp_path: Path, ds: sr.Dataset, format: ExportFormat
+    ) -> None:
+        """A lone surrogate in a record built in Python: a DataError naming it, nothing written."""
+        export(ds, tmp_path, format=format)
+        before = snapshot(tmp_path)
+        bad = bypassed("victory-day-parade-2015", title="\ud800Red Square")
+        with pytest.raises(sr.DataError) as info:
+            export(bad, tmp_path, format=format)
+        index = [m.id for m in bad.meetings].index("victory-day-parade-2015")
+        [problem] = info.value.problems
+        assert problem.path == f"$.meetings[{index}].title"
+        assert problem.record_id == "victory-day-parade-2015"
+        assert "lone surrogate U+D800" in problem.message
+        assert info.value.source == str(tmp_path)
+        assert snapshot(tmp_path) == before
+
+    def test_render_raises_it_too(self) -> None:
+        """render() raises the same DataError, naming the dataset."""
+        bad = bypassed("xi-jinping", name="Xi\udfffJinping")
+        with pytest.raises(sr.DataError, match=r"\$\.people\[\d+\]\.name \(id 'xi-jinping'\)"):
+            render(bad, format="csv")
+
+
+class TestArguments:
+    @pytest.mark.parametrize(
+        ("dataset", "out", "format"),
+        [
+            (None, "out", "csv"),
+            ("ds", 42, "csv"),
+            ("ds", b"out", "csv"),
+            ("ds", "out", "xlsx"),
+            ("ds", "out", None),
+            ("ds", "out", ["csv"]),
+        ],
+    )
+    def test_bad_arguments(
+        self, tmp_path: Path, ds: sr.Dataset, dataset: Any, out: Any, format: Any
+    ) -> None:
+        """export() checks its arguments: sr.ArgumentError, and nothing written."""
+        target = tmp_path / out if isinstance(out, str) else out
+        with pytest.raises(sr.ArgumentError):
+            export(ds if dataset == "ds" else dataset, target, format=format)
+        assert list(tmp_path.iterdir()) == []
 
 
 class TestDeterminism:
@@ -346,6 +514,14 @@ class TestCsv:
         _, rows = read_csv(tmp_path / "meetings.csv")
         assert next(r for r in rows if r["id"] == "victory-day-parade-2015")["title"] == title
 
+    def test_semicolons_in_text_are_quoted(self, tmp_path: Path) -> None:
+        """A text cell holding ';' is quoted, so a ';'-separated reading cannot split it."""
+        title = "Talks;=HYPERLINK(1)"
+        export(small(**{"victory-day-parade-2015": {"title": title}}), tmp_path, format="csv")
+        text = (tmp_path / "meetings.csv").read_text(encoding="utf-8")
+        assert f',"{title}",' in text
+        assert ",vladimir-putin:host; xi-jinping:guest," in text
+
     def test_pandas_reads_the_tables(self, out: dict[str, Path], ds: sr.Dataset) -> None:
         """pandas reads every table with the right shape."""
         pd = pytest.importorskip("pandas")
@@ -358,6 +534,74 @@ class TestCsv:
         """documents.csv keeps the document's paragraph count."""
         _, rows = read_csv(out["csv"] / "documents.csv")
         assert rows[0]["paragraphs"] == str(ds.documents.get("article").paragraphs)
+
+
+class TestFormulaInjection:
+    @pytest.mark.parametrize(
+        "title",
+        [
+            '=HYPERLINK("http://example.org","x")',
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "  =1+1",
+            "'quoted",
+        ],
+    )
+    def test_text_cells_are_neutralised(self, tmp_path: Path, title: str) -> None:
+        """A text cell that a spreadsheet would run as a formula gets an apostrophe in front."""
+        export(small(**{"victory-day-parade-2015": {"title": title}}), tmp_path, format="csv")
+        _, rows = read_csv(tmp_path / "meetings.csv")
+        cell = next(r for r in rows if r["id"] == "victory-day-parade-2015")["title"]
+        assert cell == "'" + title
+        assert undo(cell) == title
+
+    def test_values_the_library_writes_are_left_alone(self, tmp_path: Path) -> None:
+        """Only text columns are protected: a negative number stays a number."""
+        ds = bypassed("victory-day-parade-2015", count=-1, title="-1 day")
+        export(ds, tmp_path, format="csv")
+        _, rows = read_csv(tmp_path / "meetings.csv")
+        row = next(r for r in rows if r["id"] == "victory-day-parade-2015")
+        assert (row["count"], row["title"]) == ("-1", "'-1 day")
+        assert (row["date"], row["date_lower"]) == ("2015-05-09", "2015-05-09")
+
+    def test_text_columns_follow_the_field_plan(self) -> None:
+        """Free-text fields are text columns; ids, references, vocabularies, dates, numbers not."""
+        assert {"title", "sources"} <= text_columns(sr.Meeting)
+        assert {"text", "quote", "topics", "figures"} <= text_columns(sr.Statement)
+        assert {"name", "aliases", "milestones"} <= text_columns(sr.Project)
+        assert "post" in text_columns(sr.Office)
+        not_text = {"kind", "place", "commemorates", "count", "paragraphs", "bases"}
+        not_text |= {f"date{part}" for part in ("", "_lower", "_upper", "_basis")}
+        assert not_text.isdisjoint(text_columns(sr.Meeting))
+        for _, cls in SECTION_CLASSES:
+            assert text_columns(cls) <= set(columns(cls)), cls
+
+    def test_graph_tables(self, tmp_path: Path, ds: sr.Dataset) -> None:
+        """Labels in nodes.csv and roles in edges.csv are protected; GraphML keeps the text."""
+        office = ds.offices[0]
+        changed = small(**{office.person: {"name": "@SUM(1)"}, office.id: {"post": "=Chairman"}})
+        export(changed, tmp_path, format="graph")
+        [label] = [
+            n["label"] for n in read_csv(tmp_path / "nodes.csv")[1] if n["id"] == office.person
+        ]
+        assert label == "'@SUM(1)"
+        roles = {e["role"] for e in read_csv(tmp_path / "edges.csv")[1] if e["record"] == office.id}
+        assert roles == {"'=Chairman"}
+        graph = (tmp_path / "graph.graphml").read_text(encoding="utf-8")
+        assert '<data key="label">@SUM(1)</data>' in graph
+
+    @given(st.text(), st.text())
+    def test_any_text_comes_back(self, text: str, other: str) -> None:
+        """Any text cell reads back, unprotected, as itself; no cell starts a formula."""
+        table = _export._table(("text", "other"), [[text, other]], frozenset({"text"}))
+        [_, [cell, plain]] = list(csv.reader(io.StringIO(table.decode("utf-8"), newline="")))
+        assert cell == neutral(text)
+        assert undo(cell) == text
+        assert plain == other
+        assert cell.startswith("'") or not cell.lstrip().startswith(("=", "+", "-", "@"))
 
 
 Edge = tuple[str, str, str, str]

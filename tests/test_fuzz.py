@@ -17,12 +17,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sinorussia as sr
+from sinorussia._fields import FieldError, Text
 
 BUNDLED: dict[str, Any] = json.loads(sr.dumps(sr.load()))
 SLUGS = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+
+
+def _visible(text: str) -> bool:
+    """Whether the model's own text rule accepts ``text`` (not blank, not invisible only)."""
+    try:
+        Text().check("text", text)
+    except FieldError:
+        return False
+    return True
+
+
 TEXT = st.text(
     st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12
-).filter(str.strip)
+).filter(_visible)
 
 json_values = st.recursive(
     st.none()

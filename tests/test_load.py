@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -252,9 +259,9 @@ class TestStructureErrors:
         [
             (lambda r: r["meetings"][0].pop("kind"), "$.meetings[0].kind", "required field"),
             (
-                lambda r: r["meetings"][0].update(kind="visit"),
+                lambda r: r["meetings"][0].update(kind="trip"),
                 "$.meetings[0].kind",
-                "unknown value 'visit'; expected one of 'state_visit'",
+                "unknown value 'trip'; expected one of 'state_visit'",
             ),
             (
                 lambda r: r["meetings"][0].update(extra=1),
@@ -371,3 +378,144 @@ class TestStructureErrors:
             "$.places[0].kind",
         ]
         assert "3 problems" in str(error)
+
+
+class TestReading:
+    def test_a_fifo_is_refused_at_once(self, tmp_path: Path) -> None:
+        """load_file on a FIFO with no writer raises sr.NotAFile at once instead of blocking."""
+        fifo = tmp_path / "data.json"
+        os.mkfifo(fifo)
+        outcome: list[BaseException] = []
+
+        def read() -> None:
+            try:
+                sr.load_file(fifo)
+            except BaseException as exc:
+                outcome.append(exc)
+
+        thread = threading.Thread(target=read, daemon=True)
+        thread.start()
+        thread.join(5)
+        if thread.is_alive():  # let the blocked reader go, then fail
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            pytest.fail("load_file blocked on a FIFO")
+        [error] = outcome
+        assert isinstance(error, sr.NotAFile)
+        assert (error.filename, error.kind) == (str(fifo), "FIFO")
+        assert str(error) == f"{fifo}: is a FIFO, not a regular file; only regular files are read"
+
+    @pytest.mark.parametrize("kind", ["character device", "directory", "socket"])
+    def test_devices_folders_and_sockets_are_refused(self, tmp_path: Path, kind: str) -> None:
+        """/dev/null, a folder and a socket are sr.NotAFile (an OSError), for every reader."""
+        if kind == "character device":
+            path = Path("/dev/null")
+        elif kind == "directory":
+            path = tmp_path
+        else:
+            path = tmp_path / "sock"
+            server = socket.socket(socket.AF_UNIX)
+            server.bind(str(path))
+            server.close()
+        for read in (sr.load_file, lambda p: sr.load(extra=[p]), lambda p: sr.load_files([p])):
+            with pytest.raises(sr.NotAFile) as info:
+                read(path)
+            assert isinstance(info.value, OSError)
+            assert (info.value.filename, info.value.kind) == (str(path), kind)
+
+    def test_dev_zero_is_refused_without_reading(self) -> None:
+        """/dev/zero, which never ends, is refused before a byte is read (1 GiB is plenty)."""
+        code = textwrap.dedent(
+            """
+            import resource, sinorussia as sr
+            resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+            try:
+                sr.load_file("/dev/zero")
+            except sr.NotAFile as error:
+                print(error.kind)
+            """
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+        )
+        assert done.stdout == "character device\n", done.stderr[-2000:]
+
+    def test_a_file_over_the_limit(self, tmp_path: Path, raw: dict[str, Any]) -> None:
+        """A file larger than max_bytes is a DataError naming it and how to read it anyway."""
+        path = tmp_path / "data.json"
+        path.write_text(text(raw), encoding="utf-8")
+        size = path.stat().st_size
+        with pytest.raises(sr.DataError) as info:
+            sr.load_file(path, max_bytes=size - 1)
+        assert info.value.source == str(path)
+        [problem] = info.value.problems
+        assert problem.path == "$"
+        assert problem.message == (
+            f"the file is {size:,} bytes; the limit is {size - 1:,}:"
+            f" pass max_bytes={size} to read it"
+        )
+        assert sr.load_file(path, max_bytes=size).version == raw["version"]
+
+    def test_the_default_limit_is_256_mib(self, tmp_path: Path) -> None:
+        """By default a file over 256 MiB is refused from its size, without reading it."""
+        path = tmp_path / "huge.json"
+        with path.open("wb") as handle:
+            handle.truncate(256 * 1024 * 1024 + 1)  # sparse: no byte is written
+        with pytest.raises(sr.DataError, match="the limit is 268,435,456: pass max_bytes="):
+            sr.load_file(path)
+
+    def test_the_limit_applies_to_every_file(self, tmp_path: Path, raw: dict[str, Any]) -> None:
+        """load(extra=...) and load_files take max_bytes too, and name the file over it."""
+        small = tmp_path / "small.json"
+        small.write_text(text({"format": 2, "version": "x"}), encoding="utf-8")
+        big = tmp_path / "big.json"
+        big.write_text(text(raw), encoding="utf-8")
+        limit = small.stat().st_size
+        with pytest.raises(sr.DataError, match="the limit is") as info:
+            sr.load(extra=[small, big], max_bytes=limit)
+        assert info.value.source == str(big)
+        with pytest.raises(sr.DataError, match="the limit is") as info:
+            sr.load_files([small, big], max_bytes=limit)
+        assert info.value.source == str(big)
+
+    @pytest.mark.parametrize("single", ["mine.json", Path("mine.json")])
+    def test_a_single_path_is_not_a_list(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, single: Any
+    ) -> None:
+        """A single path for a list is an sr.ArgumentError saying to pass a list.
+
+        Not a read of the files "m", "i", "n" ... its characters name.
+        """
+        monkeypatch.chdir(tmp_path)
+        Path("mine.json").write_text(text({"format": 2, "version": "x"}), encoding="utf-8")
+        with pytest.raises(sr.ArgumentError, match=r"pass \['mine\.json'\]") as info:
+            sr.load(extra=single)
+        assert isinstance(info.value, TypeError)
+        with pytest.raises(sr.ArgumentError, match="must be a list of paths"):
+            sr.load_files(single)
+
+    @pytest.mark.parametrize(
+        ("function", "args", "kwargs"),
+        [
+            (sr.load_file, (None,), {}),
+            (sr.load_file, (42,), {}),
+            (sr.load_file, (b"data.json",), {}),
+            (sr.load_file, ("data.json",), {"max_bytes": -1}),
+            (sr.load_file, ("data.json",), {"max_bytes": True}),
+            (sr.load_file, ("data.json",), {"max_bytes": "1000"}),
+            (sr.load_file, ("data.json",), {"max_bytes": 1.5}),
+            (sr.load, (), {"extra": [None]}),
+            (sr.load, (), {"extra": 42}),
+            (sr.load, (), {"on_conflict": "merge"}),
+            (sr.load, (), {"max_bytes": None}),
+            (sr.load_files, (["data.json"],), {"bundled": "yes"}),
+            (sr.load_files, ([],), {}),
+        ],
+    )
+    def test_arguments_are_checked(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, function: Any, args: Any, kwargs: Any
+    ) -> None:
+        """A bad argument to a reader is an sr.ArgumentError, before any file is opened."""
+        monkeypatch.chdir(tmp_path)
+        with pytest.raises(sr.ArgumentError):
+            function(*args, **kwargs)

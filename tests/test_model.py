@@ -301,3 +301,243 @@ class TestFacets:
         assert china.names[0] == "China"
         assert "CN" in china.names
         assert "CHN" in china.names
+
+
+def who(person: str, role: sr.Role = sr.Role.PARTICIPANT) -> sr.Participant:
+    """A participant."""
+    return sr.Participant(who=person, role=role)
+
+
+def field_error(build: Any) -> FieldError:
+    """The FieldError that ``build()`` raises."""
+    with pytest.raises(FieldError) as info:
+        build()
+    return info.value
+
+
+class TestImpossibleRecords:
+    """Rules of one record that no true record breaks, each naming the field at fault."""
+
+    def test_host_and_guest_at_once(self) -> None:
+        """One actor as both host and guest of one meeting is refused at the second listing."""
+        error = field_error(
+            lambda: sr.Meeting(
+                id="m",
+                citations=(STATED,),
+                title="Talks",
+                kind=sr.MeetingKind.TALKS,
+                participants=(who("xi", sr.Role.GUEST), who("putin"), who("xi", sr.Role.HOST)),
+            )
+        )
+        assert error.where == ".participants[2].who"
+        assert str(error) == (
+            "'xi' is both guest and host (the host of a visit cannot be its guest);"
+            " it is at [0] too"
+        )
+
+    def test_giver_and_receiver_at_once(self) -> None:
+        """One actor as both actor and recipient of one happening is refused."""
+        error = field_error(
+            lambda: sr.Happening(
+                id="h",
+                citations=(STATED,),
+                title="Aid",
+                kind=sr.HappeningKind.AID_DELIVERY,
+                participants=(who("russia", sr.Role.ACTOR), who("russia", sr.Role.RECIPIENT)),
+            )
+        )
+        assert error.where == ".participants[1].who"
+        assert "'russia' is both actor and recipient" in str(error)
+
+    def test_signatory_listed_twice(self) -> None:
+        """A signatory listed twice in the same role is refused too."""
+        error = field_error(
+            lambda: sr.Treaty(
+                id="t",
+                citations=(STATED,),
+                name="Treaty",
+                kind=sr.TreatyKind.TREATY,
+                signatories=(who("a", sr.Role.SIGNATORY), who("a", sr.Role.SIGNATORY)),
+            )
+        )
+        assert error.where == ".signatories[1].who"
+        assert str(error) == "'a' is listed twice, at [0] and [1]"
+
+    def test_distinct_actors_pass(self) -> None:
+        """Different actors in every role pass, however many."""
+        people = tuple(who(f"p{i}") for i in range(1000))
+        meeting = sr.Meeting(
+            id="m",
+            citations=(STATED,),
+            title="Summit",
+            kind=sr.MeetingKind.SUMMIT,
+            participants=people,
+        )
+        assert len(meeting.actors) == 1000
+
+    def test_meeting_commemorates_itself(self) -> None:
+        """A meeting cannot mark itself."""
+        error = field_error(
+            lambda: sr.Meeting(
+                id="m",
+                citations=(STATED,),
+                title="M",
+                kind=sr.MeetingKind.CEREMONY,
+                commemorates="m",
+            )
+        )
+        assert (error.where, str(error)) == (".commemorates", "a meeting cannot commemorate itself")
+
+    @pytest.mark.parametrize("cls", [sr.Happening, sr.Statement])
+    def test_about_itself(self, cls: type) -> None:
+        """A happening or a statement cannot be about itself; the path names the item."""
+        fields: dict[str, Any] = (
+            {"title": "H", "kind": sr.HappeningKind.AID_DELIVERY}
+            if cls is sr.Happening
+            else {"kind": sr.StatementKind.CLAIM, "text": "T"}
+        )
+        error = field_error(lambda: cls(id="x", citations=(STATED,), about=("y", "x"), **fields))
+        assert error.where == ".about[1]"
+        assert str(error) == f"a {cls.__name__.lower()} cannot be about itself"
+
+    def test_journey_starts_where_it_ends(self) -> None:
+        """A happening whose origin is its place is refused; distinct places pass."""
+
+        def flight(origin: str) -> sr.Happening:
+            return sr.Happening(
+                id="h",
+                citations=(STATED,),
+                title="Flight",
+                kind=sr.HappeningKind.AID_DELIVERY,
+                place="wuhan",
+                origin=origin,
+            )
+
+        error = field_error(lambda: flight("wuhan"))
+        assert error.where == ".origin"
+        assert str(error) == "a journey cannot start where it ends ('wuhan')"
+        assert flight("moscow").origin == "moscow"
+
+    @pytest.mark.parametrize(
+        ("signed", "in_force", "refused"),
+        [
+            ("2001-07-16", "2000", True),
+            ("2001-07-16", "2001-07-15", True),
+            ("2001-07-16", "2001-07-16", False),
+            ("2001", "2001-02", False),
+            ("2001-07-16", "2002-02-28", False),
+            ("2001-07-16", "../2001-07", False),
+        ],
+    )
+    def test_in_force_before_signed(self, signed: str, in_force: str, refused: bool) -> None:
+        """A treaty certainly in force before it was signed is refused; a possible order passes."""
+
+        def build() -> sr.Treaty:
+            return sr.Treaty(
+                id="t",
+                citations=(STATED,),
+                name="T",
+                kind=sr.TreatyKind.TREATY,
+                signed=dating(signed),
+                in_force=dating(in_force),
+            )
+
+        if refused:
+            error = field_error(build)
+            assert error.where == ".in_force"
+            assert str(error) == (
+                f"it enters into force ({in_force}) before it is signed ({signed})"
+            )
+        else:
+            assert build().in_force is not None
+
+    @pytest.mark.parametrize(
+        ("start", "end", "attested", "message"),
+        [
+            ("2013-03", None, "2012", "the office is attested (2012) before it starts (2013-03)"),
+            (
+                None,
+                "2005",
+                "2006-01-01",
+                "the office is attested (2006-01-01) after it ends (2005)",
+            ),
+            ("2013-03", None, "2013", None),
+            (None, "2005", "2005-12-31", None),
+            ("2001", "2005", "2003", None),
+        ],
+    )
+    def test_attested_outside_the_tenure(
+        self, start: str | None, end: str | None, attested: str, message: str | None
+    ) -> None:
+        """An office attested certainly outside its start and end is refused."""
+
+        def build() -> sr.Office:
+            return sr.Office(
+                id="o",
+                citations=(STATED,),
+                person="p",
+                post="Chair",
+                role=sr.OfficeRole.OTHER,
+                organisation="land",
+                status=sr.OfficeStatus.ENDED if end else sr.OfficeStatus.ONGOING,
+                start=dating(start) if start else None,
+                end=dating(end) if end else None,
+                attested=dating(attested),
+            )
+
+        if message is None:
+            assert build().attested is not None
+        else:
+            error = field_error(build)
+            assert (error.where, str(error)) == (".attested", message)
+
+    def test_ambassador_to_their_own_state(self) -> None:
+        """An office cannot be accredited to the state or body it belongs to."""
+        error = field_error(
+            lambda: sr.Office(
+                id="o",
+                citations=(STATED,),
+                person="p",
+                post="Ambassador",
+                role=sr.OfficeRole.AMBASSADOR,
+                organisation="russia",
+                posted_to="russia",
+                status=sr.OfficeStatus.UNKNOWN,
+            )
+        )
+        assert error.where == ".posted_to"
+        assert "cannot be accredited to 'russia' itself" in str(error)
+
+    def test_milestones_out_of_order(self) -> None:
+        """A milestone certainly before one listed earlier is refused; undated ones are skipped."""
+
+        def step(date: str | None) -> sr.Milestone:
+            return sr.Milestone(
+                title="Step",
+                status=sr.ProjectStatus.PLANNED,
+                date=dating(date) if date else None,
+                citations=(STATED,),
+            )
+
+        def project(*dates: str | None) -> sr.Project:
+            return sr.Project(
+                id="p",
+                citations=(STATED,),
+                name="P",
+                sector=sr.Sector.ENERGY,
+                status=sr.ProjectStatus.PLANNED,
+                milestones=tuple(step(d) for d in dates),
+            )
+
+        assert len(project("2018", None, "2018-05", "2019", "2019").milestones) == 5
+        assert len(project("2018", "2018-01-01").milestones) == 2  # may be the same day
+        error = field_error(lambda: project("2018", "2020", None, "2019-06"))
+        assert error.where == ".milestones[3].date"
+        assert str(error) == (
+            "milestones go in date order, but this one (2019-06) comes before an earlier one (2020)"
+        )
+
+    def test_bundled_records_pass(self, ds: sr.Dataset) -> None:
+        """Every bundled record satisfies every rule (they are rebuilt with evolve)."""
+        for record in ds.records():
+            assert attrs.evolve(record) == record

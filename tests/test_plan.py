@@ -243,7 +243,7 @@ class TestReferences:
     def test_bundled_treaty(self, ds: sr.Dataset) -> None:
         """A treaty's references: parties, place, signatories, the meeting it was signed at."""
         treaty = ds.treaties.get("joint-statement-global-governance-2021")
-        assert list(references(treaty)) == ["china", "russia", "guilin", "guilin-talks-2021"]
+        assert list(references(treaty)) == ["china", "russia", "guilin-talks-2021"]
         treaty = ds.treaties.get("treaty-of-good-neighborliness")
         assert list(references(treaty)) == [
             "china",
@@ -310,7 +310,7 @@ class TestCitations:
         assert found[5].note == "the talks ran over two days"
 
     def test_bundled_project(self, ds: sr.Dataset) -> None:
-        """A project: its own, then its milestone's date claim and the milestone's own two."""
+        """A project: its own two, then its milestone's date claim and the milestone's own two."""
         project = ds.projects.get("international-lunar-research-station")
         tass = sr.Citation(
             basis=sr.Basis.EXTERNAL,
@@ -319,8 +319,11 @@ class TestCitations:
             note="the day the memorandum was signed",
         )
         signed = attrs.evolve(tass, note="the memorandum was signed on 9 March 2021")
+        name = attrs.evolve(
+            tass, note="the station's name, International Lunar Research Station (ILRS)"
+        )
         article = sr.Citation(basis=sr.Basis.STATED, document="article", paragraphs=(8,))
-        assert list(citations(project)) == [article, tass, article, signed]
+        assert list(citations(project)) == [article, name, tass, article, signed]
 
     def test_dates_and_nested_values(self) -> None:
         """Citations inside dates, participants and milestones are found, in field order."""

@@ -230,8 +230,9 @@ def worlds(draw: st.DrawFn) -> World:
                 person=f"leader-{i}",
                 post="Post",
                 role=draw(office_roles),
-                organisation=pick(draw, country_ids),
-                posted_to=maybe(draw, country_ids),
+                organisation=(organisation := pick(draw, country_ids)),
+                # an office is never accredited to its own state
+                posted_to=maybe(draw, [c for c in country_ids if c != organisation]),
                 start=start,
                 end=end,
                 status=sr.OfficeStatus.ENDED if end is not None else draw(statuses),

@@ -93,8 +93,8 @@ class TestStrEnums:
 
     def test_unknown_value(self) -> None:
         """A value outside the vocabulary is a ValueError."""
-        with pytest.raises(ValueError, match="'visit' is not a valid MeetingKind"):
-            sr.MeetingKind("visit")
+        with pytest.raises(ValueError, match="'trip' is not a valid MeetingKind"):
+            sr.MeetingKind("trip")
 
     def test_public_names(self) -> None:
         """Every vocabulary is public as sinorussia.<Name>."""

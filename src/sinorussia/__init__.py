@@ -13,7 +13,7 @@ import warnings as _warnings
 
 from ._dataset import FORMAT, Dataset, Section
 from ._dates import DateInterval, PartialDate, Precision, Unbounded, When, parse_edtf, to_when
-from ._errors import Ambiguous, DataError, Error, NotFound, Problem
+from ._errors import Ambiguous, ArgumentError, DataError, Error, NotAFile, NotFound, Problem
 from ._export import ExportFormat, export
 from ._load import dump, dumps, load, load_file, load_files, loads
 from ._model import (
@@ -83,6 +83,7 @@ __all__ = [
     "Actor",
     "Ambiguous",
     "Anniversary",
+    "ArgumentError",
     "Basis",
     "Citation",
     "CitedClaim",
@@ -111,6 +112,7 @@ __all__ = [
     "MeetingKind",
     "Milestone",
     "Mismatch",
+    "NotAFile",
     "NotFound",
     "Office",
     "OfficeRole",

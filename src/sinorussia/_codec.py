@@ -28,7 +28,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ._dates import DateInterval, PartialDate, When, parse_edtf
 from ._errors import Problem
-from ._fields import FieldError
+from ._fields import FieldError, lone_surrogate
 from ._model import DateClaim, Dating
 from ._plan import Step, plan
 
@@ -58,6 +58,12 @@ def _json_type(value: object) -> str:
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {_json_type(value)}")
+    # What loads must be writable: no lone surrogates. A printable string has
+    # none, so only the rare others are searched.
+    if not value.isascii() and not value.isprintable():
+        problem = lone_surrogate(value)
+        if problem is not None:
+            raise ValueError(problem)
     return value
 
 
@@ -233,11 +239,16 @@ converter: Final = _make_converter()
 """The one converter: JSON-ready Python values to records and back."""
 
 
+def _key(name: str) -> str:
+    """A key as an error shows it: as written if plainly printable, else quoted with escapes."""
+    return name if name.isprintable() and name.strip() == name and name else repr(name)
+
+
 def _message(exc: BaseException) -> str:
     if isinstance(exc, KeyError):
         return "required field is missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        fields = ", ".join(sorted(exc.extra_fields))
+        fields = ", ".join(_key(name) for name in sorted(exc.extra_fields))
         return f"unknown field{'s' if len(exc.extra_fields) > 1 else ''}: {fields}"
     if isinstance(exc, TypeError | ValueError) and exc.args:
         return str(exc.args[0])
@@ -262,6 +273,6 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
         for sub in without:
             yield from problems_of(sub, path)
     elif isinstance(exc, FieldError):
-        yield Problem(f"{path}.{exc.field}", str(exc))
+        yield Problem(path + exc.where, str(exc))
     else:
         yield Problem(path, _message(exc))

@@ -14,12 +14,14 @@ there is never a half-checked dataset.
 
 from __future__ import annotations
 
-import itertools
+import datetime
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final, Generic, NoReturn, TypeVar, cast, overload
 
-from ._errors import DataError, Problem
+from ._dates import _NEG_INF, _POS_INF
+from ._errors import ArgumentError, DataError, Problem
+from ._fields import lone_surrogate
 from ._merge import Combined, OnConflict, Part, combine, relocate
 from ._model import (
     Citation,
@@ -43,7 +45,8 @@ from ._model import (
 from ._plan import Step, plan, references
 from ._query import Collection, Context, Match, find
 from ._timeline import Anniversary, Entry, Tenure, anniversaries, tenure, timeline
-from ._types import DateLike, PeriodLike, RecordRef
+from ._types import DateLike, PeriodLike, RecordRef, choice, fail, flag, period, ref
+from ._vocab import OfficeStatus, StatementKind
 
 __all__ = ["FORMAT", "SECTIONS", "Dataset", "Section", "merged"]
 
@@ -101,6 +104,8 @@ class Dataset:
 
     Raises:
         DataError: The records do not form a valid dataset.
+        ArgumentError: A keyword is no section, a section is not an iterable
+            of records, or ``version`` or ``source`` is not a string.
 
     """
 
@@ -141,11 +146,23 @@ class Dataset:
         unknown = sorted(set(sections) - _NAMES)
         if unknown:
             sections_list = ", ".join(_NAMES_IN_ORDER)
-            raise TypeError(
+            raise ArgumentError(
                 f"Dataset() has no section {unknown[0]!r}; the sections are {sections_list}"
             )
-        given = {name: tuple(sections.get(name, ())) for name in _NAMES_IN_ORDER}
+        if not isinstance(version, str):
+            fail("Dataset(version)", "a string", version)
+        if not isinstance(source, str):
+            fail("Dataset(source)", "a string", source)
+        given: dict[str, tuple[Any, ...]] = {}
+        for section in SECTIONS:
+            value = sections.get(section.name, ())
+            if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+                fail(f"Dataset({section.name})", f"an iterable of {section.noun} records", value)
+            given[section.name] = tuple(value)
         records, registry, problems = check(given)
+        why = lone_surrogate(version)
+        if why is not None:
+            problems.insert(0, Problem("$.version", why))
         if problems:
             raise DataError(source, problems)
         init = object.__setattr__
@@ -213,6 +230,7 @@ class Dataset:
 
         Raises:
             NotFound: No record has this id.
+            ArgumentError: ``id`` is not a string.
 
         """
         return find(self._registry, id, kind="record")  # type: ignore[no-any-return]
@@ -232,12 +250,16 @@ class Dataset:
 
         Raises:
             NotFound: Nothing matches (``Ambiguous``: several do).
+            ArgumentError: ``text`` is not a string, or is too long.
 
         """
         return self.all().lookup(text)
 
     def search(self, text: str, *, limit: int | None = 10) -> list[Match[Record | Document]]:
-        """Records of any class ranked by how well a name matches ``text``."""
+        """Records of any class ranked by how well a name matches ``text``.
+
+        See :meth:`Collection.search`, which raises the same errors.
+        """
         return self.all().search(text, limit=limit)
 
     def related(self, record: Record | Document | str) -> Collection[Record | Document]:
@@ -253,9 +275,10 @@ class Dataset:
 
         Raises:
             NotFound: ``record`` is an id that is not in the dataset.
+            ArgumentError: ``record`` is neither a string nor a record.
 
         """
-        record_id = record if isinstance(record, str) else record.id
+        record_id = ref(record, "related(record)")
         if record_id not in self._registry:
             find(self._registry, record_id, kind="record")
         linked = self._links().get(record_id, set())
@@ -297,7 +320,12 @@ class Dataset:
 
         Returns:
             Entries ordered by date (see ``PartialDate`` for the order), then
-            by id.
+            by id. The entries kept with ``certain`` are always among those
+            kept without it.
+
+        Raises:
+            ArgumentError: ``start`` or ``end`` is not a date, ``end`` comes
+                before ``start``, or ``certain`` is not a bool.
 
         """
         return timeline(
@@ -311,6 +339,10 @@ class Dataset:
         one year, and ``year`` minus its year is a positive multiple of
         ``every``. The anniversary keeps the date's precision: the 70th of a
         year-precision victory is a year.
+
+        Raises:
+            ArgumentError: ``year`` is not a whole number from 1 to 9999, or
+                ``every`` is not a whole number of at least 1.
 
         Examples:
             >>> [(a.record.id, a.years) for a in ds.anniversaries(2021, every=10)]
@@ -327,13 +359,23 @@ class Dataset:
         Args:
             when: A date or period (anything ``during`` accepts).
             person: Only this person's offices (id, name or record).
-            certain: Only offices the sources show as certainly held then.
+            certain: Only offices the sources show as certainly held then
+                (always among those possibly held then).
+
+        Raises:
+            NotFound: ``person`` is not a person of the dataset.
+            ArgumentError: ``when`` is not a period, ``person`` is neither a
+                string nor a record, or ``certain`` is not a bool.
 
         """
+        period(when, "offices_on(when)")
+        flag(certain, "offices_on(certain)")
         offices = self.offices
         if person is not None:
             offices = offices.where(
-                person=self._context.resolve(person, what="person", classes=(Person,))
+                person=self._context.resolve(
+                    person, what="person", classes=(Person,), where="offices_on(person)"
+                )
             )
         return offices.held_on(when, certain=certain)
 
@@ -344,7 +386,11 @@ class Dataset:
         2013 had lasted between ``on - 2013-03-31`` and ``on - 2013-03-01``.
 
         Raises:
-            ValueError: The office's start is unknown, or ``on`` is before it.
+            NotFound: ``office`` is an id that is not an office's.
+            ArgumentError: ``office`` is neither an office nor a string, ``on``
+                is not a date, or the tenure cannot be measured then: the
+                office's start is unknown, ``on`` is before it, or the office
+                had ended by ``on`` (an ``ArgumentError`` is a ``ValueError``).
 
         """
         if isinstance(office, str):
@@ -352,7 +398,8 @@ class Dataset:
         return tenure(office, on)
 
     def __contains__(self, id: object) -> bool:
-        return id in self._registry
+        # Ids are strings: anything else (a list, a record) is not one of them.
+        return isinstance(id, str) and id in self._registry
 
     def __len__(self) -> int:
         """The number of records of every class."""
@@ -371,8 +418,13 @@ class Dataset:
         Raises:
             DataError: Conflicting records (with ``"error"``), or a merged
                 dataset that is not valid; nothing is returned half-merged.
+            ArgumentError: ``other`` is not a Dataset, or ``on_conflict`` is
+                not one of the three choices.
 
         """
+        if not isinstance(other, Dataset):
+            fail("merge(other)", "a Dataset", other)
+        choice(on_conflict, "merge(on_conflict)", ("error", "replace", "keep"))
         mine = Part("<this dataset>", self.version, self.sections())
         theirs = Part("<other dataset>", other.version, other.sections())
         return merged([mine, theirs], on_conflict=on_conflict)
@@ -446,33 +498,46 @@ def check(
 
     """
     problems: list[Problem] = []
-    where: dict[str, str] = {}
+    where: dict[str, tuple[str, int]] = {}  # id -> where first seen; paths only for problems
     holders = {getattr(office, "person", None) for office in sections.get("offices", ())}
     records: dict[str, tuple[Any, ...]] = {}
+    ruled: dict[str, list[tuple[int, Any]]] = {name: [] for name in _RULED}
     for section in SECTIONS:
+        name, cls = section.name, section.cls
         kept = []
-        for index, record in enumerate(sections.get(section.name, ())):
-            path = f"$.{section.name}[{index}]"
-            if not isinstance(record, section.cls):
+        positions = ruled.get(name)
+        for index, record in enumerate(sections.get(name, ())):
+            if not isinstance(record, cls):
                 problems.append(
-                    Problem(path, f"expected a {section.cls.__name__}, got {type(record).__name__}")
+                    Problem(
+                        f"$.{name}[{index}]",
+                        f"expected a {cls.__name__}, got {type(record).__name__}",
+                    )
                 )
                 continue
             if isinstance(record, Person):
                 if record.id in holders:
                     record = Leader.of(record)
                 elif isinstance(record, Leader):
-                    problems.append(Problem(path, "a leader needs at least one office", record.id))
-            if record.id in where:
+                    problems.append(
+                        Problem(
+                            f"$.{name}[{index}]", "a leader needs at least one office", record.id
+                        )
+                    )
+            first = where.setdefault(record.id, (name, index))
+            if first != (name, index):
                 problems.append(
                     Problem(
-                        f"{path}.id", f"duplicate id, first used at {where[record.id]}", record.id
+                        f"$.{name}[{index}].id",
+                        f"duplicate id, first used at $.{first[0]}[{first[1]}]",
+                        record.id,
                     )
                 )
                 continue
-            where[record.id] = path
             kept.append(record)
-        records[section.name] = tuple(kept)
+            if positions is not None:
+                positions.append((index, record))
+        records[name] = tuple(kept)
     registry: dict[str, Record | Document] = {
         record.id: record for section in SECTIONS for record in records[section.name]
     }
@@ -481,8 +546,15 @@ def check(
         for index, record in enumerate(sections.get(section.name, ())):
             if isinstance(record, section.cls):
                 checker.record(record, (section.name, index))
-    problems.extend(_place_cycles(records["places"]))
+    checker.cycles(ruled["places"], "places", "within", "places contain each other in a cycle")
+    checker.commemorations(ruled["meetings"])
+    checker.occasions(ruled["statements"], ruled["treaties"])
+    checker.tenures(ruled["offices"])
     return records, registry, problems
+
+
+_RULED: Final = ("places", "offices", "meetings", "treaties", "statements")
+"""The sections whose records the rules across records read, by position."""
 
 
 _Path = tuple[str | int, ...]
@@ -570,40 +642,162 @@ class _Checker:
         claims = dating.claims
         for index, claim in enumerate(claims):
             self.citation(claim.citation, where, (index, "citation"))
-        if len(claims) > 1:
-            for (i, a), (j, b) in itertools.combinations(enumerate(claims), 2):
-                if not a.value.overlaps(b.value):
-                    self.fail(
-                        (*where, j, "value"),
-                        f"date claims disagree: {b.value.edtf} does not overlap"
-                        f" {a.value.edtf} at [{i}]",
-                    )
+        if len(claims) < 2:
+            return
+        # Ranges of days overlap pairwise if and only if the latest first day
+        # is no later than the earliest last day: one pass, not every pair.
+        spans = [claim.value._span for claim in claims]
+        if max(lo for lo, _ in spans) <= min(hi for _, hi in spans):
+            return
+        # Otherwise each claim that misses an earlier one is reported, beside
+        # the earlier claim that begins latest or ends earliest.
+        begins_latest = ends_earliest = 0
+        for j in range(1, len(spans)):
+            lo, hi = spans[j]
+            missed = None
+            if lo > spans[ends_earliest][1]:
+                missed = ends_earliest
+            elif hi < spans[begins_latest][0]:
+                missed = begins_latest
+            if missed is not None:
+                self.fail(
+                    (*where, j, "value"),
+                    f"date claims disagree: {claims[j].value.edtf} does not overlap"
+                    f" {claims[missed].value.edtf} at [{missed}]",
+                )
+            if lo > spans[begins_latest][0]:
+                begins_latest = j
+            if hi < spans[ends_earliest][1]:
+                ends_earliest = j
 
+    # -- rules across records ---------------------------------------------------
 
-def _place_cycles(places: tuple[Place, ...]) -> Iterator[Problem]:
-    """Each place whose chain of containers runs into a cycle (linear: each walked once)."""
-    within = {place.id: place.within for place in places}
-    verdicts: dict[str, bool] = {}
-    for index, place in enumerate(places):
-        walk: list[str] = []
-        on_walk: set[str] = set()
-        current: str | None = place.id
-        while (
-            current is not None
-            and current in within
-            and current not in verdicts
-            and current not in on_walk
-        ):
-            on_walk.add(current)
-            walk.append(current)
-            current = within[current]
-        if current is not None and current in on_walk:
-            verdict = True
+    def cycles(
+        self, records: Sequence[tuple[int, Any]], section: str, field: str, message: str
+    ) -> None:
+        """Each record whose chain of ``field`` links runs into a cycle (each walked once)."""
+        links = {record.id: getattr(record, field) for _, record in records}
+        verdicts: dict[str, bool] = {}
+        for index, record in records:
+            walk: list[str] = []
+            on_walk: set[str] = set()
+            current: str | None = record.id
+            while (
+                current is not None
+                and current in links
+                and current not in verdicts
+                and current not in on_walk
+            ):
+                on_walk.add(current)
+                walk.append(current)
+                current = links[current]
+            if current is not None and current in on_walk:
+                verdict = True
+            else:
+                verdict = current is not None and verdicts.get(current, False)
+            for visited in walk:
+                verdicts[visited] = verdict
+            if verdicts.get(record.id, False):
+                self.record_id = record.id
+                self.fail((section, index, field), message)
+
+    def _event(self, ref: str | None) -> Meeting | Happening | None:
+        """The dated meeting or happening ``ref`` names (``None``: none, or undated)."""
+        target = self.registry.get(ref) if ref is not None else None
+        if isinstance(target, Meeting | Happening) and target.date is not None:
+            return target
+        return None
+
+    def commemorations(self, meetings: Sequence[tuple[int, Meeting]]) -> None:
+        """A meeting marks what came before it, and meetings do not mark each other in a cycle."""
+        for index, meeting in meetings:
+            target = self._event(meeting.commemorates)
+            if target is None or meeting.date is None or target.date is None:
+                continue
+            if meeting.date.best._span[1] < target.date.best._span[0]:
+                self.record_id = meeting.id
+                self.fail(
+                    ("meetings", index, "commemorates"),
+                    f"commemorates {target.id!r} ({target.date}), which comes after it"
+                    f" ({meeting.date})",
+                )
+        self.cycles(
+            meetings, "meetings", "commemorates", "meetings commemorate each other in a cycle"
+        )
+
+    def occasions(
+        self, statements: Sequence[tuple[int, Statement]], treaties: Sequence[tuple[int, Treaty]]
+    ) -> None:
+        """A statement is said, and a treaty signed, on a day of the event it names."""
+        for index, statement in statements:
+            # A claim's date may be the period it covers rather than a day it was said.
+            if statement.kind is not StatementKind.CLAIM:
+                where = ("statements", index, "occasion")
+                self.record_id = statement.id
+                self._same_days(statement.date, statement.occasion, where, "it was said")
+        for index, treaty in treaties:
+            where = ("treaties", index, "signed_at")
+            self.record_id = treaty.id
+            self._same_days(treaty.signed, treaty.signed_at, where, "it was signed")
+
+    def _same_days(self, date: Dating | None, ref: str | None, where: _Path, what: str) -> None:
+        target = self._event(ref)
+        if date is None or target is None or target.date is None:
+            return
+        if not date.best.overlaps(target.date.best):
+            self.fail(where, f"{what} on {date}, but {target.id!r} took place on {target.date}")
+
+    def _certain_tenure(self, office: Office) -> tuple[int, int] | None:
+        """The days an office was certainly held (ordinals), or ``None`` if no day is certain.
+
+        From the last day the tenure may have begun to the first day it may
+        have ended; an ongoing tenure lasts at least until its citing documents
+        were written, and an ``attested`` day widens the range to itself.
+        """
+        start, end, attested = office.start, office.end, office.attested
+        begun = _POS_INF if start is None else start.best._span[1]
+        if end is not None:
+            lasted = end.best._span[0]
+        elif office.status is OfficeStatus.ONGOING:
+            lasted = _NEG_INF
+            for citation in office.citations:
+                document = self.documents.get(citation.document or "")
+                if document is not None and document.date is not None:
+                    lasted = max(lasted, document.date.best._span[0])
         else:
-            verdict = current is not None and verdicts.get(current, False)
-        for visited in walk:
-            verdicts[visited] = verdict
-        if verdicts.get(place.id, False):
-            yield Problem(
-                f"$.places[{index}].within", "places contain each other in a cycle", place.id
-            )
+            lasted = _NEG_INF
+        if attested is not None:
+            first, last = attested.best._span
+            begun, lasted = min(begun, last), max(lasted, first)
+        return (begun, lasted) if begun <= lasted else None
+
+    def tenures(self, offices: Sequence[tuple[int, Office]]) -> None:
+        """No person holds one post of one body twice at once (sorted once: n log n)."""
+        groups: dict[tuple[str, str, str, str | None], list[tuple[int, int, int, Office]]] = {}
+        for index, office in offices:
+            days = self._certain_tenure(office)
+            if days is not None:
+                post = " ".join(office.post.split()).casefold()
+                key = (office.person, post, office.organisation, office.posted_to)
+                groups.setdefault(key, []).append((*days, index, office))
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=lambda item: (item[0], item[2]))
+            reach, holder = group[0][1], group[0][3]
+            for first, last, index, office in group[1:]:
+                if first <= reach:
+                    shared = (self._day(first), self._day(min(last, reach)))
+                    self.record_id = office.id
+                    self.fail(
+                        ("offices", index),
+                        f"{office.person!r} cannot hold this office twice at once: the tenure"
+                        f" of {holder.id!r} (same post and organisation) certainly overlaps"
+                        f" this one from {shared[0]} to {shared[1]}",
+                    )
+                if last > reach:
+                    reach, holder = last, office
+
+    @staticmethod
+    def _day(ordinal: int) -> str:
+        return datetime.date.fromordinal(ordinal).isoformat()

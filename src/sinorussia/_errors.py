@@ -4,19 +4,34 @@ Every exception the library raises on purpose derives from :class:`Error`, so
 ``except sinorussia.Error`` catches them all. The tree::
 
     sinorussia.Error
+    ├── ArgumentError(Error, TypeError, ValueError)
+    │                                  an argument a function cannot take: says which, and
+    │                                  what it expected
     ├── DataError(Error, ValueError)   bad input: says which file and where in it
+    ├── NotAFile(Error, OSError)       a path to read or write that is a directory, a FIFO,
+    │                                  a device or a socket: refused, nothing read or written
     └── NotFound(Error, LookupError)   no record with that id or name
         └── Ambiguous(NotFound)        a name that fits several records
 """
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
-__all__ = ["Ambiguous", "DataError", "Error", "NotFound", "Problem"]
+__all__ = [
+    "Ambiguous",
+    "ArgumentError",
+    "DataError",
+    "Error",
+    "NotAFile",
+    "NotFound",
+    "Problem",
+    "shown",
+]
 
 
 class Error(Exception):
@@ -24,6 +39,38 @@ class Error(Exception):
 
     # Tracebacks and reprs name the public path, sinorussia.DataError.
     __module__ = "sinorussia"
+
+
+class ArgumentError(Error, TypeError, ValueError):
+    """An argument that a query, look-up or other function cannot take.
+
+    Raised before anything is computed, whether the argument has the wrong type
+    (``lookup(None)``, ``cited_in("12")``, a bool where a number is expected)
+    or the right type and a wrong value (``during("2019-13")``,
+    ``search("x", limit=-1)``). It is a ``TypeError`` and a ``ValueError`` as
+    well, so code that caught either before keeps working. The message names
+    the function and the argument, says what was expected, and shows the value
+    given (shortened when long).
+    """
+
+    __module__ = "sinorussia"
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A short ``repr`` of ``value`` for a message; never raises, never long.
+
+    A repr that fails (a broken ``__repr__``, an integer too long to print) is
+    replaced by the type's name; a long one is cut to ``limit`` characters.
+    """
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]  # repr only what will be shown of a huge string
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"<{type(value).__name__}>"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
 
 
 @attrs.frozen
@@ -110,7 +157,7 @@ class NotFound(Error, LookupError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        message = f"no {self.kind} {self.key!r}"
+        message = f"no {self.kind} {shown(self.key, 200)}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         return message
@@ -125,6 +172,10 @@ class NotFound(Error, LookupError):
 
 def _not_found(key: str, kind: str, suggestions: tuple[str, ...]) -> NotFound:
     return NotFound(key, kind=kind, suggestions=suggestions)
+
+
+_LISTED = 20
+"""How many candidates the message of an Ambiguous error lists."""
 
 
 class Ambiguous(NotFound):
@@ -143,8 +194,11 @@ class Ambiguous(NotFound):
         super().__init__(key, kind=kind, suggestions=self.candidates)
 
     def _message(self) -> str:
-        shown = ", ".join(repr(c) for c in self.candidates)
-        return f"{self.key!r} matches several of the {self.kind} records: {shown}; use an id"
+        listed = ", ".join(repr(c) for c in self.candidates[:_LISTED])
+        if len(self.candidates) > _LISTED:
+            listed += f" and {len(self.candidates) - _LISTED} more (see .candidates)"
+        key = shown(self.key, 200)
+        return f"{key} matches several of the {self.kind} records: {listed}; use an id"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_ambiguous, (self.key, self.kind, self.candidates))
@@ -152,3 +206,36 @@ class Ambiguous(NotFound):
 
 def _ambiguous(key: str, kind: str, candidates: tuple[str, ...]) -> Ambiguous:
     return Ambiguous(key, kind=kind, candidates=candidates)
+
+
+class NotAFile(Error, OSError):
+    """A path that exists and is not a regular file: refused before any byte moves.
+
+    Reading a FIFO would block for ever and reading a device such as
+    ``/dev/zero`` would never end; writing would replace the FIFO or device
+    (``/dev/null``) with a regular file. So sinorussia reads and writes only
+    regular files (a symbolic link is followed to the file it names). It is an
+    ``OSError`` as well, like ``IsADirectoryError``, so code that handles files
+    that cannot be read or written keeps handling it.
+
+    Attributes:
+        filename: The path, as given.
+        kind: What is there: ``directory``, ``FIFO``, ``character device``,
+            ``block device``, ``socket`` or ``symbolic link`` (one that does
+            not resolve).
+
+    """
+
+    __module__ = "sinorussia"
+    kind: str
+
+    def __init__(self, filename: str, kind: str, message: str) -> None:
+        self.kind = kind
+        code = errno.EISDIR if kind == "directory" else errno.EINVAL
+        super().__init__(code, message, filename)
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.filename, self.kind, self.strerror))

@@ -23,7 +23,8 @@ bytes depend only on the dataset (not on the run, the platform or
     ``<field>`` (EDTF), ``<field>_lower`` and ``<field>_upper`` (ISO dates,
     empty when unbounded) and ``<field>_basis``; multi-valued fields are joined
     with ``"; "``; ``None`` is an empty cell. A table left over from an earlier
-    export whose section is now empty is removed.
+    export whose section is now empty is removed. Text cells are neutralised
+    against formula injection (see below).
 
 ``graph``
     ``nodes.csv``, ``edges.csv`` and ``graph.graphml`` (the same nodes and
@@ -31,14 +32,29 @@ bytes depend only on the dataset (not on the run, the platform or
     the edges come from the reference fields of the model (see
     :data:`RELATIONS`), each with a relation name, a role where one applies,
     and the id of the record that states it.
+
+Formula injection (CSV files only): a spreadsheet runs a cell that starts with
+``=``, ``+``, ``-`` or ``@`` as a formula. In the text columns (those whose
+field holds free text: :func:`text_columns`, and ``label`` and ``role`` of the
+graph tables) a cell that starts with one of those characters (after any
+white space), with a tab, a carriage return or an apostrophe gets an
+apostrophe in front, as OWASP advises; a text cell holding ``;`` is quoted, so
+a spreadsheet that splits on ``;`` cannot start a new cell inside it. Ids,
+vocabulary values, numbers and dates, which the library writes itself (a
+negative figure, an EDTF year ``-0044``), are never changed. To undo it, remove
+one leading apostrophe from every text cell that starts with one.
+
+Every file of an export is written or none is: the new files are all written
+before any old one is replaced, and if a replacement fails the old files are
+put back. Text that UTF-8 cannot encode (a lone surrogate, possible only in
+records built in Python) is a ``DataError`` naming each record and field, and
+nothing is written.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
 import enum
-import io
 import json
 import os
 import re
@@ -49,11 +65,12 @@ from typing import Any, Final, Literal
 
 from ._codec import converter
 from ._dataset import FORMAT, SECTIONS, Dataset
+from ._errors import ArgumentError, NotAFile, shown
 from ._flat import columns, flatten
-from ._io import write_atomic
-from ._load import dumps
+from ._io import NotRegular, write_all
+from ._load import _path_of, _unwritable, dumps
 from ._model import Document, Entity, Office
-from ._plan import plan
+from ._plan import Step, plan
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -64,8 +81,10 @@ __all__ = [
     "edges",
     "export",
     "jsonl_lines",
+    "neutral",
     "nodes",
     "render",
+    "text_columns",
 ]
 
 ExportFormat = Literal["json", "jsonl", "csv", "graph"]
@@ -149,12 +168,79 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _table(header: tuple[str, ...] | list[str], rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+_FORMULA: Final = ("=", "+", "-", "@")
+"""What starts a formula in a spreadsheet cell (OWASP, CSV injection)."""
+
+_INERT: Final = (*_FORMULA, "\t", "\r", "'")
+"""What a text cell may not start with unprotected: the formula characters, the
+tab and carriage return OWASP lists, and the apostrophe itself (so the
+protection can be undone exactly)."""
+
+
+def neutral(text: str) -> str:
+    """A text cell as written to CSV: with an apostrophe in front if it could start a formula.
+
+    The cell gets one when it starts with ``=``, ``+``, ``-`` or ``@`` (also
+    after white space), or with a tab, a carriage return or an apostrophe.
+    Removing one leading apostrophe from a cell that has one gives the text back.
+    """
+    if text.startswith(_INERT) or text.lstrip().startswith(_FORMULA):
+        return "'" + text
+    return text
+
+
+def _is_text(hint: Any) -> bool:
+    if hint is str:
+        return True
+    return typing.get_origin(hint) is tuple and typing.get_args(hint)[:1] == (str,)
+
+
+def _holds_text(step: Step) -> bool:
+    if step.kind == "value":
+        return _is_text(step.hint)
+    if step.kind == "nested":  # joined into one cell: text if an item has a text field
+        return any(_holds_text(inner) for inner in plan(step.item))
+    return False
+
+
+def text_columns(cls: type) -> frozenset[str]:
+    """The columns of a section's CSV table that hold free text, neutralised on export.
+
+    From the field plan: a plain field of text or of several texts (``title``,
+    ``aliases``, ``topics`` ...), nested values joined into one cell whose items
+    hold text (figures start with their measure, milestones with their title)
+    and ``sources``. Not ids and references (participants are ``who:role``),
+    dates and their bounds, vocabulary values, numbers and paragraph numbers.
+    """
+    names = {step.name for step in plan(cls) if _holds_text(step)}
+    header = columns(cls)
+    if any(step.kind == "citations" and step.name == "citations" for step in plan(cls)):
+        names.add("sources")
+    return frozenset(name for name in names if name in header)
+
+
+_GRAPH_TEXT: Final = {"nodes.csv": frozenset({"label"}), "edges.csv": frozenset({"role"})}
+"""The text columns of the graph tables: a record's label, an office's post."""
+
+
+def _field(cell: str, text: bool) -> str:
+    if text:
+        cell = neutral(cell)
+    if any(char in cell for char in ',"\r\n') or (text and ";" in cell):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def _table(
+    header: tuple[str, ...] | list[str], rows: list[list[str]], text: frozenset[str] = frozenset()
+) -> bytes:
+    """A CSV table (RFC 4180, LF line ends), its text columns neutralised."""
+    marks = [name in text for name in header]
+    lines = [",".join(_field(name, False) for name in header)]
+    for row in rows:
+        lines.append(",".join(_field(cell, mark) for cell, mark in zip(row, marks, strict=True)))
+    lines.append("")
+    return "\n".join(lines).encode("utf-8")
 
 
 def _csv(dataset: Dataset) -> dict[str, bytes]:
@@ -170,7 +256,7 @@ def _csv(dataset: Dataset) -> dict[str, bytes]:
         for record in records:
             row = flatten(record)
             rows.append([_cell(row[column]) for column in header])
-        files[f"{name}.csv"] = _table(header, rows)
+        files[f"{name}.csv"] = _table(header, rows, text_columns(section.cls))
     return files
 
 
@@ -335,10 +421,12 @@ def _graphml(node_rows: list[dict[str, str]], edge_rows: list[dict[str, str]]) -
 def _graph(dataset: Dataset) -> dict[str, bytes]:
     node_rows = nodes(dataset)
     edge_rows = edges(dataset)
+    edge_table = [[e[c] for c in EDGE_COLUMNS] for e in edge_rows]
+    node_table = [[n[c] for c in NODE_COLUMNS] for n in node_rows]
     return {
-        "edges.csv": _table(EDGE_COLUMNS, [[e[c] for c in EDGE_COLUMNS] for e in edge_rows]),
+        "edges.csv": _table(EDGE_COLUMNS, edge_table, _GRAPH_TEXT["edges.csv"]),
         "graph.graphml": _graphml(node_rows, edge_rows),
-        "nodes.csv": _table(NODE_COLUMNS, [[n[c] for c in NODE_COLUMNS] for n in node_rows]),
+        "nodes.csv": _table(NODE_COLUMNS, node_table, _GRAPH_TEXT["nodes.csv"]),
     }
 
 
@@ -363,25 +451,50 @@ _OWN_FILES: Final[dict[str, frozenset[str]]] = {
 """File names a format may write that a later export of it may have to remove."""
 
 
-def _check_format(format: str) -> None:
-    if format not in _RENDERERS:
+def _check(function: str, dataset: object, format: object) -> None:
+    if not isinstance(dataset, Dataset):
+        message = f"{function}(): dataset must be a sinorussia.Dataset, not {shown(dataset)}"
+        raise ArgumentError(message)
+    if not isinstance(format, str) or format not in _RENDERERS:
         known = ", ".join(repr(name) for name in FORMATS)
-        raise ValueError(f"unknown export format {format!r}; expected one of {known}")
+        message = f"unknown export format {shown(format)}; expected one of {known}"
+        raise ArgumentError(message)
+
+
+def _render(dataset: Dataset, format: str, source: str) -> dict[str, bytes]:
+    try:
+        return _RENDERERS[format](dataset)
+    except ValueError:  # UnicodeEncodeError, or a validator refusing the text on the way
+        error = _unwritable(dataset, source)
+        if error is None:
+            raise
+        raise error from None
 
 
 def render(dataset: Dataset, *, format: ExportFormat) -> dict[str, bytes]:
-    """The files of an export as bytes, by file name, without writing anything."""
-    _check_format(format)
-    return _RENDERERS[format](dataset)
+    """The files of an export as bytes, by file name, without writing anything.
+
+    Raises:
+        DataError: The dataset holds text UTF-8 cannot encode (see :func:`export`).
+        ArgumentError: ``format`` is not an export format, or ``dataset`` not a Dataset.
+
+    """
+    _check("render", dataset, format)
+    return _render(dataset, format, "<dataset>")
 
 
 def export(dataset: Dataset, out: str | os.PathLike[str], *, format: ExportFormat) -> list[Path]:
     """Write ``dataset`` into the folder ``out`` in one of the export formats.
 
+    All or nothing: every file is written to a temporary file first, and
+    only then are they renamed over the old ones; if one rename fails the old
+    files are put back, so the folder holds the whole new export or the whole
+    old one. A file replaced keeps its permission bits.
+
     Args:
         dataset: The dataset to export.
         out: The folder to write into; it is created if needed. Files of the
-            same names are replaced, each in one step.
+            same names are replaced.
         format: ``"json"`` (``sinorussia.json``), ``"jsonl"``
             (``records.jsonl``), ``"csv"`` (one ``<section>.csv`` per non-empty
             section) or ``"graph"`` (``nodes.csv``, ``edges.csv``,
@@ -391,17 +504,28 @@ def export(dataset: Dataset, out: str | os.PathLike[str], *, format: ExportForma
         The paths written, sorted.
 
     Raises:
-        ValueError: ``format`` is not one of the export formats.
-        OSError: The folder cannot be made or a file cannot be written.
+        ArgumentError: ``format`` is not one of the export formats (also a
+            ``ValueError``), or another argument has the wrong type.
+        DataError: The dataset holds text UTF-8 cannot encode (a lone
+            surrogate, possible only in records built in Python); each problem
+            names the record and field. Nothing is written.
+        NotAFile: A file to write is a directory, a FIFO, a device or a
+            socket; nothing is written.
+        OSError: The folder cannot be made or a file cannot be written (the
+            error names the file); the folder is left as it was.
 
     Examples:
         >>> [path.name for path in sr.export(sr.load(), "out", format="graph")]
         ['edges.csv', 'graph.graphml', 'nodes.csv']
 
     """
-    files = render(dataset, format=format)
-    folder = Path(out)
+    _check("export", dataset, format)
+    folder = Path(_path_of(out, "export", "out"))
+    files = _render(dataset, format, str(folder))
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in sorted(_OWN_FILES.get(format, frozenset()) - files.keys()):
-        (folder / stale).unlink(missing_ok=True)
-    return sorted(write_atomic(folder / name, data) for name, data in files.items())
+    stale = [folder / name for name in sorted(_OWN_FILES.get(format, frozenset()) - files.keys())]
+    try:
+        written = write_all({folder / name: data for name, data in files.items()}, remove=stale)
+    except NotRegular as exc:
+        raise NotAFile(str(exc.filename), exc.kind, str(exc.strerror)) from None
+    return sorted(written)

@@ -17,9 +17,12 @@ from __future__ import annotations
 import functools
 import inspect
 import re
+import unicodedata
 from typing import Any, Final, TypeVar
 
 import attrs
+
+from ._errors import Error
 
 __all__ = [
     "DOC",
@@ -35,9 +38,13 @@ __all__ = [
     "Unique",
     "Validator",
     "all_of",
+    "check_text",
     "describe",
     "doc",
     "document",
+    "has_visible",
+    "is_visible",
+    "lone_surrogate",
     "ref",
     "ref_targets",
     "summary",
@@ -53,12 +60,96 @@ REF: Final = "sinorussia.ref"
 """The metadata key of the record classes a reference field may point to."""
 
 
-class FieldError(ValueError):
-    """A field's value is invalid; ``field`` names it, so errors can say where."""
+class FieldError(Error, ValueError):
+    """A field's value, or a rule across a record's fields, is broken.
 
-    def __init__(self, field: str, message: str) -> None:
+    ``field`` names the field, so errors can say where (``None``: the record as
+    a whole); ``at`` continues the path inside it (an item's index, a key), as
+    in ``participants[1].who``.
+    """
+
+    def __init__(self, field: str | None, message: str, *, at: tuple[int | str, ...] = ()) -> None:
         super().__init__(message)
         self.field = field
+        self.at = at
+
+    @property
+    def where(self) -> str:
+        """The path of the value inside its record: ``.participants[1].who`` ("" for the record)."""
+        if self.field is None:
+            return ""
+        steps = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in self.at)
+        return f".{self.field}{steps}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_field_error, (self.field, str(self), self.at))
+
+
+def _field_error(field: str | None, message: str, at: tuple[int | str, ...]) -> FieldError:
+    return FieldError(field, message, at=at)
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _expect_string(field: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise FieldError(field, f"expected a string, got {_json_type(value)}")
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_ASCII_VISIBLE: Final = re.compile("[!-~]")
+_FILLERS: Final = frozenset("\u115f\u1160\u3164\uffa0")
+"""The Hangul fillers: letters (category Lo) that Unicode makes default-ignorable: invisible."""
+_INVISIBLE: Final = frozenset({"Cc", "Cf", "Cs", "Mn", "Mc", "Me", "Zs", "Zl", "Zp"})
+"""Categories whose characters show nothing on their own: controls, format characters
+(U+200B, U+FEFF ...), surrogates, combining marks without a base, and spaces."""
+
+
+def lone_surrogate(value: str) -> str | None:
+    r"""Why a string cannot be written, if it holds a lone surrogate (else ``None``).
+
+    JSON's ``\ud800`` escape can spell half of a UTF-16 pair on its own; such a
+    string is no Unicode text, and UTF-8 (every file this library writes)
+    cannot hold it. ASCII strings are passed at once.
+    """
+    if value.isascii():
+        return None
+    found = _SURROGATE.search(value)
+    if found is None:
+        return None
+    return (
+        f"holds a lone surrogate (U+{ord(found.group()):04X}) at character {found.start()}:"
+        " not Unicode text, and no UTF-8 file can hold it"
+    )
+
+
+def check_text(field: str, value: str) -> None:
+    """Refuse a string that no writer can encode (see :func:`lone_surrogate`)."""
+    problem = lone_surrogate(value)
+    if problem is not None:
+        raise FieldError(field, problem)
+
+
+def is_visible(char: str) -> bool:
+    """Whether one character shows something on its own (a letter, a digit, a sign)."""
+    return not (char.isspace() or unicodedata.category(char) in _INVISIBLE or char in _FILLERS)
+
+
+def has_visible(value: str) -> bool:
+    """Whether a string has at least one visible character (see :func:`is_visible`)."""
+    if value.isascii():
+        return _ASCII_VISIBLE.search(value) is not None
+    return any(is_visible(char) for char in value)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -102,7 +193,8 @@ class IsId(Validator):
         return {"$ref": "#/$defs/Id"}
 
     def check(self, field: str, value: Any) -> None:
-        if not _is_slug(value):
+        if not (isinstance(value, str) and _is_slug(value)):
+            _expect_string(field, value)
             raise FieldError(
                 field,
                 f"{value!r} is not a valid id: use lowercase ASCII letters, digits and"
@@ -111,7 +203,14 @@ class IsId(Validator):
 
 
 class Text(Validator):
-    """A string with at least one character that is not white space."""
+    """A string with at least one visible character, and nothing a writer cannot encode.
+
+    White space, control and format characters (the zero-width space U+200B,
+    the joiners U+200C and U+200D, the word joiner U+2060, the byte-order mark
+    U+FEFF ...), combining marks without a base and the Hangul fillers show
+    nothing on their own: a string of only those is empty to a reader, and
+    refused. So is a string holding a lone surrogate (see :func:`check_text`).
+    """
 
     __slots__ = ()
 
@@ -119,8 +218,26 @@ class Text(Validator):
         return {"$ref": "#/$defs/Text"}
 
     def check(self, field: str, value: Any) -> None:
-        if not value.strip():
+        if not isinstance(value, str):
+            _expect_string(field, value)
+        # The common case in two C calls: stripped of white space, a printable
+        # string holds no control, format or surrogate character; if it starts
+        # with ASCII, or any other visible character, it is visible text.
+        stripped = value.strip()
+        if stripped.isprintable() and stripped:
+            first = stripped[0]
+            if first < "\x80" or is_visible(first):
+                return
+        if not stripped:
             raise FieldError(field, "must not be empty")
+        check_text(field, value)
+        if not has_visible(value):
+            raise FieldError(field, f"must not be empty: {_invisible(value)}")
+
+
+def _invisible(value: str) -> str:
+    shown = ", ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(value) if char != " ")
+    return f"it holds only invisible characters ({shown})"
 
 
 @attrs.frozen(repr=False)
@@ -137,6 +254,7 @@ class Matches(Validator):
         return {"type": "string", "pattern": f"^{pattern}$"}
 
     def check(self, field: str, value: Any) -> None:
+        _expect_string(field, value)
         if not self.regex.fullmatch(value):
             raise FieldError(field, f"{value!r} is not {self.what}")
 
@@ -171,7 +289,7 @@ class NonEmpty(Validator):
 
 @attrs.frozen(repr=False)
 class Unique(Validator):
-    """An array that repeats no value."""
+    """An array that repeats no value; the error names the first repeat and where."""
 
     message: str = "must not repeat a value"
 
@@ -180,12 +298,22 @@ class Unique(Validator):
 
     def check(self, field: str, value: Any) -> None:
         if len(value) > 1 and len(set(value)) != len(value):
-            raise FieldError(field, self.message)
+            seen: dict[Any, int] = {}
+            for index, item in enumerate(value):
+                first = seen.setdefault(item, index)
+                if first != index:
+                    raise FieldError(
+                        field, f"{self.message}: {item!r} is at [{first}] and [{index}]"
+                    )
 
 
 @attrs.frozen(repr=False)
 class Each(Validator):
-    """An array whose every item passes ``item``; ``message`` replaces its error."""
+    """An array whose every item passes ``item``.
+
+    The error is the item's own, followed by the item's index (``message``,
+    when given, replaces the item's error).
+    """
 
     item: Validator
     message: str | None = None
@@ -195,13 +323,12 @@ class Each(Validator):
 
     def check(self, field: str, value: Any) -> None:
         check = self.item.check
-        for element in value:
+        for index, element in enumerate(value):
             try:
                 check(field, element)
-            except FieldError:
-                if self.message is None:
-                    raise
-                raise FieldError(field, self.message) from None
+            except FieldError as error:
+                reason = str(error) if self.message is None else self.message
+                raise FieldError(field, f"{reason} (at [{index}])") from None
 
 
 @attrs.frozen(repr=False)
@@ -251,6 +378,9 @@ def describe(field: attrs.Attribute[Any]) -> str:
     return str(field.metadata.get(DOC, ""))
 
 
+_IDS: Final = all_of(Each(IsId()), Unique("must not repeat an id"))
+
+
 def ref(*targets: str, doc: str, many: bool = False, optional: bool = False) -> Any:
     """A field holding the id (or ids) of records of the given classes.
 
@@ -260,7 +390,7 @@ def ref(*targets: str, doc: str, many: bool = False, optional: bool = False) -> 
     """
     metadata = {DOC: doc, REF: targets}
     if many:
-        return attrs.field(default=(), validator=Each(IsId()), metadata=metadata)
+        return attrs.field(default=(), validator=_IDS, metadata=metadata)
     if optional:
         return attrs.field(default=None, validator=IsId(), metadata=metadata)
     return attrs.field(validator=IsId(), metadata=metadata)

@@ -24,10 +24,10 @@ from typing import Any, Final, Generic, Literal, Protocol, TypeVar
 
 import attrs
 
-from ._dates import _Temporal, to_when
-from ._model import Dating, Entity, Organisation, Person, Place
+from ._model import Entity, Organisation, Person, Place
 from ._names import key
 from ._plan import citations
+from ._types import period
 from ._vocab import Basis
 
 __all__ = [
@@ -382,10 +382,11 @@ def select(base: Base[Any], filters: tuple[Filter, ...]) -> list[int]:
     return [p for p in candidates if all(f.match(base, p) for f in rest)]
 
 
-def bounds(value: object) -> tuple[int, int]:
-    if isinstance(value, Dating):
-        return value.best._span
-    if isinstance(value, _Temporal):
-        return value._span
-    span: tuple[int, int] = to_when(value)._span
-    return span
+def bounds(value: object, where: str = "period") -> tuple[int, int]:
+    """The first and last day of a period argument, as day ordinals.
+
+    Raises:
+        ArgumentError: ``value`` is not a period (``where`` names the argument).
+
+    """
+    return period(value, where)

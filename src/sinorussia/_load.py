@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import threading
 from collections.abc import Iterable
 from importlib import resources
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -22,8 +20,10 @@ import cattrs
 
 from ._codec import converter, problems_of
 from ._dataset import FORMAT, SECTIONS, Dataset, merged
-from ._errors import DataError, Problem
-from ._io import gc_paused, write_atomic
+from ._errors import ArgumentError, DataError, NotAFile, Problem, shown
+from ._io import NotRegular, TooLarge, gc_paused, read_regular, write_atomic
+from ._json import decode as _decode
+from ._json import record_id as _record_id
 from ._merge import OnConflict, Part
 from ._model import Leader, Person
 
@@ -34,8 +34,6 @@ BUNDLED: Final = "sinorussia/data/sinorussia.json"
 
 FORMATS_READ: Final = (1, 2)
 """The file formats this library reads: format 2, and format 1 (leaders apart)."""
-
-_BOM: Final = b"\xef\xbb\xbf"
 
 
 def _body(name: str, sections: dict[str, Any]) -> type:
@@ -65,83 +63,6 @@ def _format_1() -> dict[str, Any]:
 
 _File1: Final = _body("_File1", _format_1())
 """A file of format 1: as format 2, but with the leaders apart, before ``people``."""
-
-
-class _Rejected(ValueError):
-    pass
-
-
-def _reject_constant(name: str) -> None:
-    raise _Rejected(f"{name} is not valid JSON; use a finite number")
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _Rejected(f"the key {key!r} appears twice in one object")
-            seen.add(key)
-    return result
-
-
-def _decode(data: str | bytes, source: str) -> Any:
-    if isinstance(data, bytes | bytearray | memoryview):
-        raw = bytes(data)
-        if raw.startswith(_BOM):
-            raise DataError(
-                source,
-                [
-                    Problem(
-                        "$", "the file starts with a byte-order mark; save it as UTF-8 without one"
-                    )
-                ],
-            )
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataError(
-                source, [Problem("$", f"not valid UTF-8: byte {exc.start} cannot be decoded")]
-            ) from None
-    elif isinstance(data, str):
-        text = data
-        if text.startswith("\ufeff"):
-            raise DataError(
-                source, [Problem("$", "the text starts with a byte-order mark; remove it")]
-            )
-    else:
-        raise TypeError(f"expected str or bytes, got {type(data).__name__}")
-    if not text.strip():
-        raise DataError(source, [Problem("$", "the input is empty; expected a JSON object")])
-    try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
-    except json.JSONDecodeError as exc:
-        message = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        raise DataError(source, [Problem("$", message)]) from None
-    except _Rejected as exc:
-        raise DataError(source, [Problem("$", str(exc))]) from None
-    except RecursionError:
-        raise DataError(source, [Problem("$", "the JSON is nested too deeply to read")]) from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise DataError(source, [Problem("$", f"not valid JSON: {exc}")]) from None
-
-
-_STEP: Final = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]")
-
-
-def _record_id(raw: Any, path: str) -> str | None:
-    """The id of the outermost record at ``path`` in the raw document, if any."""
-    steps = _STEP.findall(path)
-    if len(steps) < 2:
-        return None
-    (section, _), (_, index) = steps[:2]
-    try:
-        record = raw[section][int(index)]
-        record_id = record.get("id")
-    except (KeyError, IndexError, TypeError, AttributeError, ValueError):
-        return None
-    return record_id if isinstance(record_id, str) else None
 
 
 def _parse(data: str | bytes, source: str) -> Part:
@@ -199,23 +120,84 @@ def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
         return merged([_parse(data, source)])
 
 
-def load_file(path: str | os.PathLike[str]) -> Dataset:
+MAX_BYTES: Final = 256 * 1024 * 1024
+"""The largest file ``load_file``, ``load_files`` and ``load(extra=...)`` read by default."""
+
+
+def load_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Dataset:
     """Read a dataset from a JSON file in the bundled schema.
+
+    Only a regular file is read (a symbolic link is followed): a directory, a
+    FIFO, a device or a socket is refused before anything is read, so a FIFO
+    never blocks and ``/dev/zero`` never fills the memory.
 
     Args:
         path: The file to read.
+        max_bytes: The largest file read, in bytes (256 MiB unless given); a
+            larger file is refused before it is read.
 
     Returns:
         The checked, immutable dataset.
 
     Raises:
-        DataError: The file is not a valid dataset; the message names the file
-            and the JSON path of every problem.
+        DataError: The file is not a valid dataset (the message names the file
+            and the JSON path of every problem), or it is larger than
+            ``max_bytes``.
+        NotAFile: ``path`` is a directory, a FIFO, a device or a socket (an
+            ``OSError`` too).
         OSError: The file cannot be read (``FileNotFoundError`` ...).
+        ArgumentError: ``path`` is not a path, or ``max_bytes`` not a size.
 
     """
-    path = Path(path)
-    return loads(path.read_bytes(), source=str(path))
+    name = _path_of(path, "load_file", "path")
+    return loads(_read(name, _limit(max_bytes, "load_file")), source=name)
+
+
+def _path_of(value: object, function: str, argument: str) -> str:
+    """``value`` as a path string, or the error that says a path was expected."""
+    if isinstance(value, str | os.PathLike):
+        name = os.fspath(value)
+        if isinstance(name, str):
+            return name
+    message = f"{function}(): {argument} must be a path (a str or os.PathLike), not {shown(value)}"
+    raise ArgumentError(message)
+
+
+def _paths(value: object, function: str, argument: str) -> list[str]:
+    """``value`` as a list of path strings; a single path is an error, not its characters."""
+    if isinstance(value, str | bytes | os.PathLike):
+        single = shown(os.fspath(value))
+        message = (
+            f"{function}(): {argument} must be a list of paths, not the single path"
+            f" {single}; pass [{single}]"
+        )
+        raise ArgumentError(message)
+    try:
+        items = list(value)  # type: ignore[call-overload]
+    except TypeError:
+        message = f"{function}(): {argument} must be a list of paths, not {shown(value)}"
+        raise ArgumentError(message) from None
+    return [_path_of(item, function, f"{argument}[{i}]") for i, item in enumerate(items)]
+
+
+def _limit(value: object, function: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        message = f"{function}(): max_bytes must be a size in bytes (0 or more), not {shown(value)}"
+        raise ArgumentError(message)
+    return value
+
+
+def _read(name: str, limit: int) -> bytes:
+    """The bytes of the regular file ``name``, refused if larger than ``limit``."""
+    try:
+        return read_regular(name, limit)
+    except NotRegular as exc:
+        raise NotAFile(name, exc.kind, str(exc.strerror)) from None
+    except TooLarge as exc:
+        size = f"more than {limit:,}" if exc.size is None else f"{exc.size:,}"
+        wanted = f"max_bytes={exc.size}" if exc.size is not None else "a larger max_bytes"
+        message = f"the file is {size} bytes; the limit is {limit:,}: pass {wanted} to read it"
+        raise DataError(name, [Problem("$", message)]) from None
 
 
 _cache: Dataset | None = None
@@ -223,7 +205,10 @@ _lock: Final = threading.Lock()
 
 
 def load(
-    *, extra: Iterable[str | os.PathLike[str]] = (), on_conflict: OnConflict = "error"
+    *,
+    extra: Iterable[str | os.PathLike[str]] = (),
+    on_conflict: OnConflict = "error",
+    max_bytes: int = MAX_BYTES,
 ) -> Dataset:
     """The bundled dataset, read once and shared; optionally with your files.
 
@@ -238,10 +223,17 @@ def load(
         on_conflict: What to do when a file has a record whose id is already
             taken by a different record: ``"error"`` (report every conflict),
             ``"replace"`` (the later file wins) or ``"keep"`` (the first wins).
+        max_bytes: The largest extra file read, in bytes (256 MiB unless
+            given); see :func:`load_file`.
 
     Raises:
-        DataError: An extra file is invalid, conflicts, or leaves references
-            unresolved.
+        DataError: An extra file is invalid, larger than ``max_bytes``,
+            conflicts, or leaves references unresolved.
+        NotAFile: An extra file is a directory, a FIFO, a device or a socket.
+        OSError: An extra file cannot be read (``FileNotFoundError`` ...).
+        ArgumentError: ``extra`` is not a list of paths (a single path is
+            not: pass ``[path]``), or another argument is not one of its
+            choices.
 
     Examples:
         >>> import sinorussia as sr
@@ -250,10 +242,19 @@ def load(
         'Sergei Lavrov'
 
     """
-    paths = list(extra)
+    paths = _paths(extra, "load", "extra")
+    _check_conflict(on_conflict, "load")
+    _limit(max_bytes, "load")
     if not paths:
         return _bundled()
-    return load_files(paths, bundled=True, on_conflict=on_conflict)
+    return load_files(paths, bundled=True, on_conflict=on_conflict, max_bytes=max_bytes)
+
+
+def _check_conflict(value: object, function: str) -> None:
+    if not isinstance(value, str) or value not in ("error", "replace", "keep"):
+        choices = "'error', 'replace' or 'keep'"
+        message = f"{function}(): on_conflict must be {choices}, not {shown(value)}"
+        raise ArgumentError(message)
 
 
 def load_files(
@@ -261,28 +262,42 @@ def load_files(
     *,
     bundled: bool = False,
     on_conflict: OnConflict = "error",
+    max_bytes: int = MAX_BYTES,
 ) -> Dataset:
     """Several dataset files merged into one, checked as a whole.
 
     Args:
-        paths: The files, merged in order.
+        paths: The files, merged in order (a list, even of one file).
         bundled: Start from the bundled data.
         on_conflict: See :func:`load`.
+        max_bytes: The largest file read, in bytes (256 MiB unless given);
+            see :func:`load_file`.
 
     Raises:
-        DataError: A file is invalid, records conflict, or the merged whole
-            is not valid (each problem names its file).
+        DataError: A file is invalid or larger than ``max_bytes``, records
+            conflict, or the merged whole is not valid (each problem names its
+            file).
+        NotAFile: A file is a directory, a FIFO, a device or a socket.
+        OSError: A file cannot be read (``FileNotFoundError`` ...).
+        ArgumentError: ``paths`` is not a list of paths (a single path is
+            not: pass ``[path]``), is empty without ``bundled=True``, or
+            another argument is not one of its choices.
 
     """
+    names = _paths(paths, "load_files", "paths")
+    if not isinstance(bundled, bool):
+        raise ArgumentError(f"load_files(): bundled must be True or False, not {shown(bundled)}")
+    _check_conflict(on_conflict, "load_files")
+    limit = _limit(max_bytes, "load_files")
+    if not names and not bundled:
+        raise ArgumentError("load_files() needs at least one file, or bundled=True")
     parts = []
     if bundled:
         data = _bundled()
         parts.append(Part(BUNDLED, data.version, data.sections()))
     with gc_paused():
-        for path in paths:
-            parts.append(_parse(Path(path).read_bytes(), str(path)))
-        if not parts:
-            raise ValueError("load_files() needs at least one file, or bundled=True")
+        for name in names:
+            parts.append(_parse(_read(name, limit), name))
         return merged(parts, on_conflict=on_conflict)
 
 
@@ -319,6 +334,68 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """Write the dataset to ``path`` as canonical JSON, atomically.
 
     The text goes to a temporary file in the same folder, which then replaces
-    ``path`` in one step, so a crash never leaves a half-written file.
+    ``path`` in one step, so a crash never leaves a half-written file. An
+    existing file keeps its permission bits, and a symbolic link is kept (the
+    file it names is replaced); a new file gets the mode the umask gives.
+
+    Raises:
+        DataError: The dataset holds text UTF-8 cannot encode (a lone
+            surrogate such as U+D800, possible only in records built in
+            Python); each problem names the record and field. Nothing is
+            written.
+        NotAFile: ``path`` is a directory, a FIFO, a device or a socket; it is
+            left as it is.
+        OSError: The file cannot be written; the error names ``path``.
+        ArgumentError: ``dataset`` is not a Dataset, or ``path`` not a path.
+
     """
-    write_atomic(path, dumps(dataset).encode("utf-8"))
+    if not isinstance(dataset, Dataset):
+        raise ArgumentError(f"dump(): dataset must be a sinorussia.Dataset, not {shown(dataset)}")
+    name = _path_of(path, "dump", "path")
+    try:
+        data = dumps(dataset).encode("utf-8")
+    except ValueError:  # UnicodeEncodeError, or a validator refusing the text on the way
+        error = _unwritable(dataset, name)
+        if error is None:
+            raise
+        raise error from None
+    try:
+        write_atomic(name, data)
+    except NotRegular as exc:
+        raise NotAFile(name, exc.kind, str(exc.strerror)) from None
+
+
+def _unwritable(dataset: Dataset, source: str) -> DataError | None:
+    """The error for a dataset whose text UTF-8 cannot encode, naming every such string.
+
+    ``None`` if every string can be encoded (the failure was something else).
+    """
+    problems: list[Problem] = []
+    _unencodable(dataset.version, "$.version", None, problems)
+    for name, records in dataset.sections().items():
+        for index, record in enumerate(records):
+            # A leader has the fields of a person: the paths are those of the file.
+            value = converter.unstructure(record)
+            _unencodable(value, f"$.{name}[{index}]", record.id, problems)
+    return DataError(source, problems) if problems else None
+
+
+def _unencodable(value: Any, path: str, record_id: str | None, found: list[Problem]) -> None:
+    """Add a problem for every string in a JSON value that UTF-8 cannot encode."""
+    stack = [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                code = ord(item[exc.start])
+                message = (
+                    f"the text holds a lone surrogate U+{code:04X} (character {exc.start}),"
+                    " which UTF-8 cannot encode, so it cannot be written"
+                )
+                found.append(Problem(where, message, record_id))
+        elif isinstance(item, dict):
+            stack.extend((v, f"{where}.{k}") for k, v in reversed(item.items()))
+        elif isinstance(item, list | tuple):
+            stack.extend((v, f"{where}[{i}]") for i, v in reversed(list(enumerate(item))))

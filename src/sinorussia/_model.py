@@ -86,7 +86,7 @@ __all__ = [
 ]
 
 _QID: Final = Matches(re.compile(r"Q[1-9][0-9]*"), "a Wikidata QID")
-_TEXTS: Final = all_of(Each(Text(), "must not contain empty strings"), Unique())
+_TEXTS: Final = all_of(Each(Text()), Unique())
 _EXTERNAL: Final = Basis.EXTERNAL  # read once: enum attribute access is slow on hot paths
 _INFERRED: Final = Basis.INFERRED
 
@@ -97,6 +97,49 @@ def _aliases(text: str = "Other names and spellings.") -> Any:
 
 def _wikidata() -> Any:
     return attrs.field(default=None, validator=_QID, metadata=doc("Wikidata QID, where confirmed."))
+
+
+_EXCLUSIVE: Final = {
+    frozenset({Role.HOST, Role.GUEST}): "the host of a visit cannot be its guest",
+    frozenset({Role.ACTOR, Role.RECIPIENT}): "the giver of an act cannot be its receiver",
+}
+"""Pairs of roles one actor cannot hold in one record, and why."""
+
+
+def _check_actors(field: str, participants: tuple[Participant, ...]) -> None:
+    """Refuse an actor listed twice among one record's participants (or signatories).
+
+    One actor takes part once, in one role: listed again, they would either
+    repeat themselves or hold two roles at once (host and guest, giver and
+    receiver) that exclude each other.
+    """
+    if len(participants) < 2:
+        return
+    seen: dict[str, int] = {}
+    for index, participant in enumerate(participants):
+        first = seen.setdefault(participant.who, index)
+        if first == index:
+            continue
+        roles = frozenset({participants[first].role, participant.role})
+        why = _EXCLUSIVE.get(roles)
+        if why is not None:
+            shown = " and ".join(sorted(role.value for role in roles))
+            message = f"{participant.who!r} is both {shown} ({why}); it is at [{first}] too"
+        else:
+            message = f"{participant.who!r} is listed twice, at [{first}] and [{index}]"
+        raise FieldError(field, message, at=(index, "who"))
+
+
+def _not_about_itself(record: Any) -> None:
+    if record.id in record.about:
+        index = record.about.index(record.id)
+        noun = type(record).__name__.lower()
+        raise FieldError("about", f"a {noun} cannot be about itself", at=(index,))
+
+
+def _before(first: Dating, second: Dating) -> bool:
+    """Whether ``first`` certainly ends before ``second`` begins (best values)."""
+    return first.best._span[1] < second.best._span[0]
 
 
 # -- provenance ---------------------------------------------------------------
@@ -171,22 +214,24 @@ class Citation:
     def __attrs_post_init__(self) -> None:
         if self.basis is _EXTERNAL:
             if self.source is None:
-                raise ValueError("an external citation needs a source address")
+                raise FieldError(None, "an external citation needs a source address")
             if self.confidence is None:
-                raise ValueError("an external citation needs a confidence")
+                raise FieldError(None, "an external citation needs a confidence")
         else:
             if self.document is None:
-                raise ValueError(f"a {self.basis.value} citation needs a document")
+                raise FieldError(None, f"a {self.basis.value} citation needs a document")
             if not self.paragraphs:
-                raise ValueError(f"a {self.basis.value} citation needs paragraph numbers")
+                raise FieldError(None, f"a {self.basis.value} citation needs paragraph numbers")
             if self.basis is _INFERRED and self.note is None:
-                raise ValueError("an inferred citation needs a note saying how it was inferred")
+                raise FieldError(
+                    None, "an inferred citation needs a note saying how it was inferred"
+                )
             if self.confidence is not None:
-                raise ValueError("confidence applies to external citations only")
+                raise FieldError(None, "confidence applies to external citations only")
             if self.source is not None:
-                raise ValueError("a source address applies to external citations only")
+                raise FieldError(None, "a source address applies to external citations only")
         if self.paragraphs and self.document is None:
-            raise ValueError("paragraph numbers need a document")
+            raise FieldError(None, "paragraph numbers need a document")
 
     def __repr__(self) -> str:
         where = f"{self.document} ¶{','.join(map(str, self.paragraphs))}" if self.paragraphs else ""
@@ -714,9 +759,27 @@ class Office(Record):
     def __attrs_post_init__(self) -> None:
         start, end = self.start, self.end
         if end is not None and self.status is not OfficeStatus.ENDED:
-            raise ValueError(f"an office with an end date has ended, not {self.status.value!r}")
-        if start is not None and end is not None and start.best._span[0] > end.best._span[1]:
+            raise FieldError(
+                None, f"an office with an end date has ended, not {self.status.value!r}"
+            )
+        if start is not None and end is not None and _before(end, start):
             raise FieldError("end", f"the office ends ({end}) before it starts ({start})")
+        attested = self.attested
+        if attested is not None:
+            if start is not None and _before(attested, start):
+                raise FieldError(
+                    "attested", f"the office is attested ({attested}) before it starts ({start})"
+                )
+            if end is not None and _before(end, attested):
+                raise FieldError(
+                    "attested", f"the office is attested ({attested}) after it ends ({end})"
+                )
+        if self.posted_to is not None and self.posted_to == self.organisation:
+            raise FieldError(
+                "posted_to",
+                f"an office of {self.organisation!r} cannot be accredited to {self.posted_to!r}"
+                " itself",
+            )
 
     @property
     def period(self) -> DateInterval | None:
@@ -833,6 +896,11 @@ class Meeting(Record):
     _site_field: ClassVar[str | None] = "place"
     _actor_fields: ClassVar[tuple[tuple[str, str | None], ...]] = (("participants", None),)
 
+    def __attrs_post_init__(self) -> None:
+        _check_actors("participants", self.participants)
+        if self.commemorates == self.id:
+            raise FieldError("commemorates", "a meeting cannot commemorate itself")
+
     @property
     def is_aggregate(self) -> bool:
         """Whether the record stands for more than one encounter."""
@@ -867,6 +935,12 @@ class Happening(Record):
     _date_field: ClassVar[str | None] = "date"
     _site_field: ClassVar[str | None] = "place"
     _actor_fields: ClassVar[tuple[tuple[str, str | None], ...]] = (("participants", None),)
+
+    def __attrs_post_init__(self) -> None:
+        _check_actors("participants", self.participants)
+        if self.origin is not None and self.origin == self.place:
+            raise FieldError("origin", f"a journey cannot start where it ends ({self.place!r})")
+        _not_about_itself(self)
 
 
 Event: TypeAlias = Meeting | Happening
@@ -918,6 +992,14 @@ class Treaty(Record):
         ("signatories", None),
     )
 
+    def __attrs_post_init__(self) -> None:
+        _check_actors("signatories", self.signatories)
+        signed, in_force = self.signed, self.in_force
+        if signed is not None and in_force is not None and _before(in_force, signed):
+            raise FieldError(
+                "in_force", f"it enters into force ({in_force}) before it is signed ({signed})"
+            )
+
 
 @document
 @attrs.frozen(kw_only=True)
@@ -959,6 +1041,24 @@ class Project(Record):
     _kind_field: ClassVar[str | None] = "sector"
     _site_field: ClassVar[str | None] = "location"
     _actor_fields: ClassVar[tuple[tuple[str, str | None], ...]] = (("parties", "party"),)
+
+    def __attrs_post_init__(self) -> None:
+        # In order: no milestone certainly before one listed earlier. The
+        # latest first day of the earlier dated milestones is all it takes.
+        latest: Dating | None = None
+        for index, milestone in enumerate(self.milestones):
+            date = milestone.date
+            if date is None:
+                continue
+            if latest is not None and _before(date, latest):
+                raise FieldError(
+                    "milestones",
+                    f"milestones go in date order, but this one ({date}) comes before"
+                    f" an earlier one ({latest})",
+                    at=(index, "date"),
+                )
+            if latest is None or date.best._span[0] > latest.best._span[0]:
+                latest = date
 
 
 @document
@@ -1026,11 +1126,12 @@ class Statement(Record):
 
     def __attrs_post_init__(self) -> None:
         if (self.kind is StatementKind.QUOTATION) != (self.quote is not None):
-            raise ValueError("a quotation has a quote, and only a quotation has one")
+            raise FieldError(None, "a quotation has a quote, and only a quotation has one")
         if self.kind is not StatementKind.CLAIM and self.speaker is None:
-            raise ValueError(f"a {self.kind.value} needs a speaker")
+            raise FieldError(None, f"a {self.kind.value} needs a speaker")
         if self.kind is StatementKind.CLAIM and self.speaker is not None:
-            raise ValueError("a claim is the source's own voice and has no speaker")
+            raise FieldError(None, "a claim is the source's own voice and has no speaker")
+        _not_about_itself(self)
 
 
 def _record_classes() -> dict[str, type[Entity]]:

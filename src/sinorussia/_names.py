@@ -56,12 +56,29 @@ def key(text: str) -> str:
     return _PUNCTUATION.sub(" ", plain).strip()
 
 
-def score(query: str, names: Iterable[str]) -> float:
+def _ratio(wanted: str, other: str, floor: float) -> float:
+    """The similarity of two keys, or 0 when it certainly cannot exceed ``floor``."""
+    matcher = difflib.SequenceMatcher(None, wanted, other)
+    if matcher.real_quick_ratio() <= floor or matcher.quick_ratio() <= floor:
+        return 0.0
+    return matcher.ratio()
+
+
+def score(query: str, names: Iterable[str], *, floor: float = 0.0) -> float:
     """How well ``query`` matches the best of ``names``, from 0 to 1.
 
     An exact key match is 1; a query equal to one word of a name (a surname)
     scores 0.9; a word that starts with it 0.8; otherwise the similarity
     ratio of the keys (and of their closest words).
+
+    Args:
+        query: What is looked for.
+        names: The names to compare it with.
+        floor: Scores at or below this need not be exact: similarity ratios
+            that cannot exceed it are not computed (their upper bounds, which
+            are cheap, tell), so a search that keeps only scores above a floor
+            does far less work. A score above ``floor`` is always exact.
+
     """
     wanted = key(query)
     if not wanted:
@@ -78,8 +95,10 @@ def score(query: str, names: Iterable[str]) -> float:
         if any(word.startswith(wanted) for word in words):
             best = max(best, 0.8)
             continue
-        ratio = difflib.SequenceMatcher(None, wanted, name_key).ratio()
+        # A ratio counts at 0.85 (of the whole key) or 0.85 * 0.95 (of a word).
+        least = max(best, floor)
+        ratio = _ratio(wanted, name_key, least / 0.85)
         for word in words:
-            ratio = max(ratio, 0.95 * difflib.SequenceMatcher(None, wanted, word).ratio())
+            ratio = max(ratio, 0.95 * _ratio(wanted, word, least / (0.85 * 0.95)))
         best = max(best, ratio * 0.85)
     return best

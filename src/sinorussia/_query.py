@@ -7,7 +7,12 @@ once, the first time its records are needed, by the index (``_index``).
 
 Dates are partial, so a period asks one of two questions: does a record
 *possibly* fall in it (its range of days overlaps the period: the default) or
-*certainly* (its range lies inside: ``certain=True``).
+*certainly* (its range lies inside: ``certain=True``). Every certain answer is
+also a possible one: each filter's certain test includes its possible test.
+
+Every method checks its arguments when it is called, before any filter runs
+(``_types``): a bad one raises :class:`~sinorussia.ArgumentError`, never a
+failure later, when the lazy chain runs.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from typing import (
 import attrs
 
 from ._dates import _NEG_INF, _POS_INF
-from ._errors import Ambiguous, NotFound
+from ._errors import Ambiguous, ArgumentError, NotFound, shown
 from ._index import Base, Check, Filter, Keyed, Period, PositionCheck, bounds, select
 from ._model import (
     RECORD_CLASSES,
@@ -44,7 +49,22 @@ from ._model import (
 )
 from ._names import key, score
 from ._plan import plan
-from ._types import FieldValue, KindLike, PeriodLike, RecordRef
+from ._types import (
+    FieldValue,
+    KindLike,
+    PeriodLike,
+    RecordRef,
+    callable_of,
+    choice,
+    class_of,
+    fail,
+    field_value,
+    flag,
+    member,
+    ref,
+    text,
+    whole,
+)
 from ._vocab import Basis, OfficeStatus, ProjectStatus, TreatyKind
 
 if TYPE_CHECKING:
@@ -58,9 +78,6 @@ U = TypeVar("U", bound=Entity)
 D = TypeVar("D")
 _MISSING: Any = object()
 _ID: Final = operator.attrgetter("id")
-
-
-# -- the dataset context -------------------------------------------------------
 
 
 # -- the dataset context -------------------------------------------------------
@@ -89,19 +106,23 @@ class Context:
         """The record with this id, or ``None``."""
         return self._registry.get(id)
 
-    def resolve(self, value: RecordRef, *, what: str, classes: tuple[type, ...] = ()) -> str:
+    def resolve(
+        self,
+        value: RecordRef,
+        *,
+        what: str,
+        classes: tuple[type, ...] = (),
+        where: str = "resolve(value)",
+    ) -> str:
         """The id of ``value``: a record, an id, or a name or alias.
 
         Raises:
             NotFound: Nothing in the dataset answers to ``value``.
-            TypeError: ``value`` is neither a record nor a string.
+            ArgumentError: ``value`` is neither a record nor a string (``where``
+                names the argument).
 
         """
-        if not isinstance(value, str):
-            record_id = getattr(value, "id", None)
-            if not isinstance(record_id, str):
-                raise TypeError(f"expected an id, a name or a record, got {type(value).__name__}")
-            value = record_id
+        value = ref(value, where)
         record = self._registry.get(value)
         if record is not None and (not classes or isinstance(record, classes)):
             return value
@@ -109,7 +130,7 @@ class Context:
             self._all = Collection(self._registry.values(), kind="record")
         pool = self._all if not classes else self._all.filter(lambda r: isinstance(r, classes))
         try:
-            found: str = pool.lookup(value).id
+            found: str = pool._lookup(value, where).id
         except Ambiguous:
             raise
         except NotFound as exc:
@@ -174,8 +195,19 @@ class Collection(Sequence[T], Generic[T]):
     def __init__(
         self, items: Iterable[T] = (), *, kind: str = "record", context: Context | None = None
     ) -> None:
+        given: object = items
+        if not isinstance(given, Iterable) or isinstance(given, str | bytes):
+            fail("Collection(items)", "an iterable of records", given)
+        text(kind, "Collection(kind)")
+        found: object = context
+        if found is not None and not isinstance(found, Context):
+            fail("Collection(context)", "a Context or None", found)
         init = object.__setattr__
         records = tuple(items)
+        for record in records:
+            item: object = record
+            if not isinstance(item, Entity):
+                fail("Collection(items)", "records only", item)
         init(self, "_base", Base(records, context or _LITERAL))
         init(self, "_filters", ())
         init(self, "_items", records)
@@ -217,8 +249,17 @@ class Collection(Sequence[T], Generic[T]):
     def __getitem__(self, index: slice) -> Collection[T]: ...
     def __getitem__(self, index: int | slice) -> T | Collection[T]:
         if isinstance(index, slice):
-            return Collection(self._records()[index], kind=self._kind, context=self._ctx)
-        return self._records()[index]
+            try:
+                return Collection(self._records()[index], kind=self._kind, context=self._ctx)
+            except TypeError:
+                fail("Collection[index]", "a slice of whole numbers or None", index)
+        if isinstance(index, bool):
+            fail("Collection[index]", "a whole number or a slice", index)
+        try:
+            position = operator.index(index)
+        except TypeError:
+            fail("Collection[index]", "a whole number or a slice", index)
+        return self._records()[position]
 
     def __len__(self) -> int:
         return len(self._records())
@@ -278,8 +319,10 @@ class Collection(Sequence[T], Generic[T]):
         Raises:
             NotFound: No record has this id and no default was given; the
                 error suggests close ids.
+            ArgumentError: ``id`` is not a string (with or without a default).
 
         """
+        text(id, "get(id)", longest=None)
         if default is _MISSING:
             return find(self._index(), id, kind=self._kind)
         return find(self._index(), id, default, kind=self._kind)
@@ -296,12 +339,18 @@ class Collection(Sequence[T], Generic[T]):
             NotFound: Nothing matches; the error suggests close names.
             Ambiguous: Several records match equally well (a ``NotFound``
                 too); the error lists them.
+            ArgumentError: ``text`` is not a string, or is longer than 1,000
+                characters.
 
         Examples:
             >>> ds.leaders.lookup("Лавров").id
             'sergei-lavrov'
 
         """
+        return self._lookup(text, "lookup(text)")
+
+    def _lookup(self, wanted_text: object, where: str) -> T:
+        text = _text(wanted_text, where)
         wanted = key(text)
         full, words = self._base.names()
         allowed = None if not self._filters else set(self._index())
@@ -315,25 +364,43 @@ class Collection(Sequence[T], Generic[T]):
                 return found[0]
             if len(found) > 1:
                 raise Ambiguous(text, kind=self._kind, candidates=[r.id for r in found])
-        suggestions = [m.record.id for m in self.search(text, limit=3) if m.score >= 0.6]
+        suggestions = [m.record.id for m in self._search(text, 3) if m.score >= 0.6]
         raise NotFound(text, kind=self._kind, suggestions=suggestions)
 
     def search(self, text: str, *, limit: int | None = 10) -> list[Match[T]]:
         """Records ranked by how well one of their names matches ``text``.
 
         Args:
-            text: What to look for: part of a name, a misspelling, an alias.
+            text: What to look for: part of a name, a misspelling, an alias
+                (at most 1,000 characters).
             limit: At most this many results (``None``: all that match at all).
 
         Returns:
             Matches with a score above 0.5, best first; equal scores in id
             order, so the ranking is deterministic.
 
+        Raises:
+            ArgumentError: ``text`` is not a string or is too long, or
+                ``limit`` is neither ``None`` nor a whole number of at least 0.
+
         """
+        wanted = _text(text, "search(text)")
+        if limit is not None:
+            limit = whole(limit, "search(limit)", least=0)
+        return self._search(wanted, limit)
+
+    def _search(self, text: str, limit: int | None) -> list[Match[T]]:
         results: list[Match[T]] = []
         for record in self._records():
-            names = (*record.names, record.id)
-            value, best = max((score(text, (name,)), name) for name in names)
+            # The first name that scores best is shown; names the record gives
+            # first (its own name, then aliases, then its id) win ties.
+            value, best = 0.0, ""
+            for name in (*record.names, record.id):
+                found = score(text, (name,), floor=max(value, 0.5))
+                if found > value:
+                    value, best = found, name
+                    if value == 1.0:
+                        break
             if value > 0.5:
                 results.append(Match(record, round(value, 4), best))
         results.sort(key=lambda m: (-m.score, m.record.id))
@@ -356,21 +423,22 @@ class Collection(Sequence[T], Generic[T]):
 
         Raises:
             NotFound: One of ``who`` is not in the dataset.
+            ArgumentError: No one is given, one of ``who`` is neither a string
+                nor a record, or ``match`` is neither ``"all"`` nor ``"any"``.
 
         """
+        match = cast(Literal["all", "any"], choice(match, "involving(match)", ("all", "any")))
+        if not who:
+            raise ArgumentError("involving() needs at least one person, country or organisation")
         context = self._ctx
         ids = [
-            context.resolve(w, what="person, country or organisation")
+            context.resolve(w, what="person, country or organisation", where="involving(who)")
             if context is not _LITERAL
-            else _id_of(w)
+            else ref(w, "involving(who)")
             for w in who
         ]
-        if not ids:
-            raise TypeError("involving() needs at least one person, country or organisation")
         if match == "any":
             return self._derive(Keyed("actor", frozenset(ids)))
-        if match != "all":
-            raise ValueError(f"match must be 'all' or 'any', not {match!r}")
         result = self
         for record_id in dict.fromkeys(ids):
             result = result._derive(Keyed("actor", frozenset((record_id,))))
@@ -387,6 +455,10 @@ class Collection(Sequence[T], Generic[T]):
                 whole range of possible days lies inside it. By default a
                 record matches if it may fall in it (the ranges overlap).
 
+        Raises:
+            ArgumentError: ``period`` is not a period (a bad EDTF string, a
+                float, a bool ...), or ``certain`` is not a bool.
+
         Examples:
             >>> len(ds.meetings.during(2020))  # "in 2020", and "2013-03/2021"
             8
@@ -394,18 +466,32 @@ class Collection(Sequence[T], Generic[T]):
             2
 
         """
-        lo, hi = bounds(period)
-        return self._derive(Period("during", lo, hi, certain))
+        return self._period("during", period, certain)
 
     def before(self, when: PeriodLike, *, certain: bool = False) -> Collection[T]:
-        """Records that possibly (or certainly) happened before ``when`` began."""
-        lo, hi = bounds(when)
-        return self._derive(Period("before", lo, hi, certain))
+        """Records that possibly (or certainly) happened before ``when`` began.
+
+        Raises:
+            ArgumentError: ``when`` is not a period, or ``certain`` not a bool.
+
+        """
+        return self._period("before", when, certain)
 
     def after(self, when: PeriodLike, *, certain: bool = False) -> Collection[T]:
-        """Records that possibly (or certainly) happened after ``when`` ended."""
-        lo, hi = bounds(when)
-        return self._derive(Period("after", lo, hi, certain))
+        """Records that possibly (or certainly) happened after ``when`` ended.
+
+        Raises:
+            ArgumentError: ``when`` is not a period, or ``certain`` not a bool.
+
+        """
+        return self._period("after", when, certain)
+
+    def _period(
+        self, mode: Literal["during", "before", "after"], when: object, certain: object
+    ) -> Collection[T]:
+        name = "period" if mode == "during" else "when"
+        lo, hi = bounds(when, f"{mode}({name})")
+        return self._derive(Period(mode, lo, hi, flag(certain, f"{mode}(certain)")))
 
     def at(self, place: RecordRef) -> Collection[T]:
         """Records located at ``place`` or anywhere inside it.
@@ -415,13 +501,14 @@ class Collection(Sequence[T], Generic[T]):
 
         Raises:
             NotFound: ``place`` is not in the dataset.
+            ArgumentError: ``place`` is neither a string nor a record.
 
         """
         context = self._ctx
         place_id = (
-            context.resolve(place, what="place", classes=_PLACES)
+            context.resolve(place, what="place", classes=_PLACES, where="at(place)")
             if context is not _LITERAL
-            else _id_of(place)
+            else ref(place, "at(place)")
         )
         return self._derive(Keyed("place", frozenset((place_id,))))
 
@@ -431,13 +518,21 @@ class Collection(Sequence[T], Generic[T]):
         The kind is ``kind`` for meetings, happenings, treaties, statements,
         places and organisations, ``role`` for offices and ``sector`` for
         projects.
+
+        Raises:
+            ArgumentError: No kind is given, or one is not a string or not a
+                value of any kind vocabulary.
+
         """
-        values = frozenset(str(getattr(k, "value", k)) for k in kinds)
-        if not values:
-            raise TypeError("of_kind() needs at least one kind")
+        if not kinds:
+            raise ArgumentError("of_kind() needs at least one kind")
+        values = frozenset(str(getattr(k, "value", k)) for k in map(_kind, kinds))
         unknown = sorted(values - _KINDS)
         if unknown:
-            raise ValueError(f"unknown kind {unknown[0]!r}; see the vocabularies in docs/data.md")
+            raise ArgumentError(
+                f"of_kind(kinds): unknown kind {shown(unknown[0])}; see the vocabularies"
+                " in docs/data.md"
+            )
         return self._derive(Keyed("kind", values))
 
     def cited_in(
@@ -446,13 +541,21 @@ class Collection(Sequence[T], Generic[T]):
         """Records that cite any of these paragraphs (anywhere in the record).
 
         Args:
-            paragraphs: Paragraph numbers.
-            document: Only citations of this document.
+            paragraphs: Paragraph numbers (whole numbers from 1). With none,
+                nothing matches.
+            document: Only citations of this document (its id).
             basis: Only citations on this basis (``"stated"`` ...).
 
+        Raises:
+            ArgumentError: A paragraph is not a whole number of at least 1 (a
+                string, a bool ...), ``document`` is not a string, or
+                ``basis`` is not a basis.
+
         """
-        wanted = frozenset(paragraphs)
-        wanted_basis = None if basis is None else Basis(basis)
+        wanted = frozenset(whole(p, "cited_in(paragraphs)", least=1) for p in paragraphs)
+        if document is not None:
+            document = text(document, "cited_in(document)", longest=None)
+        wanted_basis = None if basis is None else member(Basis, basis, "cited_in(basis)")
 
         def test(base: Base[Any], position: int) -> bool:
             return any(
@@ -468,16 +571,31 @@ class Collection(Sequence[T], Generic[T]):
         """Records whose fields equal the values given.
 
         A tuple field matches if it contains the value; an enum field matches
-        its member or its string value.
+        its member or its string value; a record stands for its id.
+
+        Raises:
+            ArgumentError: A field that no record of the collection has, or a
+                value that is not an id, a vocabulary value, a number, a
+                record, a date or ``None`` (a bool, a list ...).
 
         Examples:
             >>> ds.offices.where(person="wang-yi").ids
             ('wang-yi-state-councilor', 'wang-yi-foreign-minister')
 
         """
+        classes: set[Any] = {type(record) for record in self._base.records}
+        if classes and all(attrs.has(cls) for cls in classes):
+            known = {step.name for cls in classes for step in plan(cls)}
+            unknown = sorted(set(fields) - known)
+            if unknown:
+                names = " or ".join(sorted(cls.__name__ for cls in classes))
+                raise ArgumentError(f"where(): {names} has no field {shown(unknown[0])}")
+        wanted_fields = {
+            name: field_value(value, f"where({name[:40]})") for name, value in fields.items()
+        }
 
         def test(record: Any) -> bool:
-            for name, wanted in fields.items():
+            for name, wanted in wanted_fields.items():
                 if not hasattr(record, name):
                     return False
                 value = getattr(record, name)
@@ -488,27 +606,30 @@ class Collection(Sequence[T], Generic[T]):
                     return False
             return True
 
-        classes: set[Any] = {type(record) for record in self._base.records}
-        if classes and all(attrs.has(cls) for cls in classes):
-            known = {step.name for cls in classes for step in plan(cls)}
-            unknown = sorted(set(fields) - known)
-            if unknown:
-                names = " or ".join(sorted(cls.__name__ for cls in classes))
-                raise TypeError(f"{names} has no field {unknown[0]!r}")
         return self._derive(Check(test))
 
     def filter(self, predicate: Callable[[T], bool]) -> Collection[T]:
-        """Records for which ``predicate(record)`` is true."""
-        return self._derive(Check(predicate))
+        """Records for which ``predicate(record)`` is true.
+
+        Raises:
+            ArgumentError: ``predicate`` is not callable. (What the predicate
+                itself raises, when the records are needed, is passed on.)
+
+        """
+        return self._derive(Check(callable_of(predicate, "filter(predicate)")))
 
     def of_type(self, cls: type[U]) -> Collection[U]:
         """The records that are instances of ``cls``, typed as such.
+
+        Raises:
+            ArgumentError: ``cls`` is not a class.
 
         Examples:
             >>> ds.related(ds.leaders.get("xi-jinping")).of_type(sr.Meeting)
 
         """
-        return self._derive(Check(lambda record: isinstance(record, cls)))  # type: ignore[return-value]
+        wanted = class_of(cls, "of_type(cls)")
+        return self._derive(Check(lambda record: isinstance(record, wanted)))  # type: ignore[return-value]
 
     def by_date(self) -> Collection[T]:
         """The same records ordered by date (see ``PartialDate``); undated last."""
@@ -533,12 +654,27 @@ class Collection(Sequence[T], Generic[T]):
         after: PeriodLike | None = None,
         certain: bool = False,
     ) -> Collection[Treaty]:
-        """Treaties signed before and/or after the given dates."""
+        """Treaties signed before and/or after the given dates.
+
+        Raises:
+            ArgumentError: The collection holds records other than treaties,
+                ``before`` or ``after`` is not a period, or ``certain`` is not
+                a bool.
+
+        """
         result: Collection[Treaty] = self._only(Treaty, "signed")
-        if before is not None:
-            result = result.before(before, certain=certain)
-        if after is not None:
-            result = result.after(after, certain=certain)
+        wanted = flag(certain, "signed(certain)")
+        modes: tuple[tuple[Literal["before", "after"], object], ...] = (
+            ("before", before),
+            ("after", after),
+        )
+        steps = [
+            Period(mode, *bounds(value, f"signed({mode})"), wanted)
+            for mode, value in modes
+            if value is not None
+        ]
+        for step in steps:
+            result = result._derive(step)
         return result
 
     def in_force(
@@ -551,27 +687,48 @@ class Collection(Sequence[T], Generic[T]):
         entry into force is unknown matches only as possible, if it was
         possibly signed by then. Joint statements and memoranda without an
         entry into force are not binding instruments and never match.
+
+        Raises:
+            ArgumentError: The collection holds records other than treaties,
+                ``on`` is not a period, or ``certain`` is not a bool.
+
         """
         self._only(Treaty, "in_force")
-        lo, hi = bounds(on)
+        lo, hi = bounds(on, "in_force(on)")
+        wanted = flag(certain, "in_force(certain)")
 
-        def test(treaty: Treaty) -> bool:
+        def possible(treaty: Treaty) -> bool:
             if treaty.in_force is not None:
-                start, _ = treaty.in_force.best._span
-                end = treaty.in_force.best._span[1]
-                return end <= lo if certain else start <= hi
-            if certain or treaty.kind not in (TreatyKind.TREATY, TreatyKind.AGREEMENT):
+                return treaty.in_force.best._span[0] <= hi
+            if treaty.kind not in (TreatyKind.TREATY, TreatyKind.AGREEMENT):
                 return False
             return treaty.signed is None or treaty.signed.best._span[0] <= hi
+
+        def test(treaty: Treaty) -> bool:
+            if not possible(treaty):
+                return False
+            if not wanted:
+                return True
+            # Certain: in force by the period's first day at the latest; an
+            # unknown entry into force is never certain.
+            return treaty.in_force is not None and treaty.in_force.best._span[1] <= lo
 
         return self._derive(Check(test))
 
     def with_status(
         self: Collection[Project], *statuses: ProjectStatus | str
     ) -> Collection[Project]:
-        """Projects with any of these statuses."""
+        """Projects with any of these statuses.
+
+        Raises:
+            ArgumentError: The collection holds records other than projects,
+                no status is given, or one is not a project status.
+
+        """
         self._only(Project, "with_status")
-        wanted = frozenset(ProjectStatus(s) for s in statuses)
+        if not statuses:
+            raise ArgumentError("with_status() needs at least one status")
+        wanted = frozenset(member(ProjectStatus, s, "with_status(statuses)") for s in statuses)
         return self._derive(Check(lambda project: project.status in wanted))
 
     def held_on(
@@ -583,16 +740,26 @@ class Collection(Sequence[T], Generic[T]):
         certainly begun by the period's first day and certainly not ended by
         its last (an ongoing office counts as held until its source was
         written, not beyond). Possible: nothing known rules it out (an
-        unknown start or end is unbounded).
+        unknown start or end is unbounded). What is certain is always possible
+        too: an ``attested`` date outside the tenure's start and end does not
+        make the office certainly held where its tenure rules it out.
+
+        Raises:
+            ArgumentError: The collection holds records other than offices,
+                ``when`` is not a period, or ``certain`` is not a bool.
+
         """
         self._only(Office, "held_on")
-        lo, hi = bounds(when)
+        lo, hi = bounds(when, "held_on(when)")
+        certain = flag(certain, "held_on(certain)")
         context = self._ctx
 
         def test(office: Office) -> bool:
             start, end = office.span
+            if not (start <= hi and end >= lo):
+                return False  # not even possibly held
             if not certain:
-                return start <= hi and end >= lo
+                return True
             if office.attested is not None:
                 a, b = office.attested.best._span
                 if a >= lo and b <= hi:
@@ -628,7 +795,7 @@ class Collection(Sequence[T], Generic[T]):
         strays = [r for r in records if not isinstance(r, cls)]
         if strays:
             kinds = sorted({_plural(type(r).__name__.lower()) for r in strays})
-            raise TypeError(
+            raise ArgumentError(
                 f"{method}() applies to {_plural(cls.__name__.lower())}, not {', '.join(kinds)}"
             )
         return self
@@ -689,13 +856,14 @@ def _all_words(words: Mapping[str, list[int]], wanted: list[str]) -> list[int]:
     return sorted(set.intersection(*sets))
 
 
-def _id_of(value: object) -> str:
-    if isinstance(value, str):
-        return value
-    record_id = getattr(value, "id", None)
-    if isinstance(record_id, str):
-        return record_id
-    raise TypeError(f"expected an id or a record, got {type(value).__name__}")
+def _text(value: object, where: str) -> str:
+    """Text to look up or search for."""
+    return text(value, where)
+
+
+def _kind(value: object) -> str:
+    """A kind argument: a string (a vocabulary member is one)."""
+    return text(value, "of_kind(kinds)", longest=None)
 
 
 def _plural(noun: str) -> str:
@@ -728,15 +896,15 @@ def find(index: Mapping[str, D], key: str, *default: Any, kind: str) -> Any:
     Raises:
         NotFound: ``key`` is not in ``index`` and no default was given; the
             error suggests up to three close keys.
+        ArgumentError: ``key`` is not a string.
 
     """
+    text(key, "get(id)", longest=None)
     try:
         return index[key]
-    except (KeyError, TypeError):
+    except KeyError:
         if default:
             return default[0]
-        if not isinstance(key, str):
-            raise NotFound(repr(key), kind=kind) from None
         import difflib
 
         suggestions = difflib.get_close_matches(key, list(index), n=3, cutoff=0.6)

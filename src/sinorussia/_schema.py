@@ -18,8 +18,15 @@ cannot follow: what only the whole dataset can tell (that references resolve,
 ids are unique, citations stay in range, date claims agree) is left to the
 loader, and so are these details: JSON Schema counts ``1.0`` as an integer;
 Python's ``re`` (which the ``jsonschema`` package uses) lets a ``pattern``
-ending in ``$`` match before a final newline; and the EDTF pattern does not
-check that a day exists in its month or that an interval ends after it starts.
+ending in ``$`` match before a final newline; the EDTF pattern does not
+check that a day exists in its month or that an interval ends after it starts;
+the ``Text`` pattern asks for one character that is not white space, where the
+loader asks for one visible character (a text of only zero-width spaces,
+other format or control characters, or combining marks is refused) and refuses
+lone surrogates; and the rules that tie one record's fields together beyond
+what ``if``/``then`` can say (no actor listed twice, nothing about or
+commemorating itself, no entry into force before the signing, no office
+attested outside its tenure, milestones in date order) are the loader's.
 
 The schema also describes one line of the JSON Lines export
 (``$defs.JsonLine``); :func:`jsonl_line_schema` returns a schema for it alone.

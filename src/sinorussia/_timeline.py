@@ -3,6 +3,8 @@
 These are functions of records (events, treaties, projects, offices), not of a
 dataset: ``Dataset.timeline`` and its siblings hand them their sections.
 Every date they read is the record's own (:attr:`~sinorussia.Record.dating`).
+They check their arguments (``_types``) and raise
+:class:`~sinorussia.ArgumentError` for one they cannot take.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from typing import NamedTuple
 import attrs
 import pendulum
 
-from ._dates import _NEG_INF, _POS_INF, PartialDate, When, to_when
+from ._dates import _NEG_INF, _POS_INF, PartialDate, When
+from ._errors import ArgumentError, shown
 from ._model import Dating, Event, Happening, Meeting, Milestone, Office, Project, Treaty
-from ._types import DateLike
+from ._types import DateLike, fail, flag, moment, period, whole
 from ._vocab import Basis
 
 __all__ = ["Anniversary", "Entry", "Tenure", "anniversaries", "tenure", "timeline"]
@@ -72,10 +75,6 @@ def _entries(
     return entries
 
 
-def _bound(value: DateLike) -> tuple[int, int]:
-    return value.best._span if isinstance(value, Dating) else to_when(value)._span
-
-
 def timeline(
     events: Iterable[Event],
     treaties: Iterable[Treaty],
@@ -87,14 +86,24 @@ def timeline(
 ) -> list[Entry]:
     """Every dated event, treaty signing and project milestone, in date order.
 
-    See ``Dataset.timeline``, which passes its sections here.
+    See ``Dataset.timeline``, which passes its sections here. An entry kept
+    with ``certain`` is always kept without it: it must possibly fall in the
+    window as well as certainly.
+
+    Raises:
+        ArgumentError: ``start`` or ``end`` is not a date, ``end`` comes
+            before ``start``, or ``certain`` is not a bool.
+
     """
-    low = _NEG_INF if start is None else _bound(start)[0]
-    high = _POS_INF if end is None else _bound(end)[1]
+    low = _NEG_INF if start is None else period(start, "timeline(start)")[0]
+    high = _POS_INF if end is None else period(end, "timeline(end)")[1]
+    if low > high:
+        raise ArgumentError(f"timeline(): end {shown(end)} comes before start {shown(start)}")
+    inside = flag(certain, "timeline(certain)")
     kept = []
     for entry in _entries(events, treaties, projects):
         lo, hi = entry.date.best._span
-        if (lo >= low and hi <= high) if certain else (hi >= low and lo <= high):
+        if hi >= low and lo <= high and (not inside or (lo >= low and hi <= high)):
             kept.append(entry)
     return kept
 
@@ -129,9 +138,15 @@ def _year_of(value: When) -> int | None:
 def anniversaries(
     records: Iterable[Meeting | Happening | Treaty], year: int, *, every: int = 5
 ) -> list[Anniversary]:
-    """Round anniversaries falling in ``year`` (see ``Dataset.anniversaries``)."""
-    if every < 1:
-        raise ValueError("every must be a positive number of years")
+    """Round anniversaries falling in ``year`` (see ``Dataset.anniversaries``).
+
+    Raises:
+        ArgumentError: ``year`` is not a whole number from 1 to 9999, or
+            ``every`` is not a whole number of at least 1.
+
+    """
+    year = whole(year, "anniversaries(year)", least=1, most=9999)
+    every = whole(every, "anniversaries(every)", least=1)
     found: list[tuple[tuple[tuple[int, int, str], str], Anniversary]] = []
     for record in records:
         dating = record.dating
@@ -182,16 +197,35 @@ def _day(ordinal: int) -> pendulum.Date:
 
 
 def tenure(office: Office, on: DateLike) -> Tenure:
-    """See :meth:`Dataset.tenure`."""
-    if office.start is None:
-        raise ValueError(f"the start of {office.id!r} is unknown")
-    start_lo, start_hi = office.start.best._span
-    when = on.best if isinstance(on, Dating) else to_when(on)
+    """See :meth:`Dataset.tenure`.
+
+    Raises:
+        ArgumentError: ``office`` is not an office, ``on`` is not a date, or
+            the tenure cannot be measured then: its start is unknown, ``on``
+            is before it, or the office had ended by ``on``.
+
+    """
+    if not isinstance(office, Office):
+        fail("tenure(office)", "an Office or its id", office)
+    when = moment(on, "tenure(on)")
     on_lo, on_hi = when._span
+    if on_lo <= _NEG_INF or on_hi >= _POS_INF:
+        raise ArgumentError(
+            f"tenure(on): expected a date or a closed period, got the open {when.edtf}"
+        )
+    if office.start is None:
+        raise ArgumentError(f"tenure(): the start of {office.id!r} is unknown")
+    start_lo, start_hi = office.start.best._span
+    if start_lo <= _NEG_INF:
+        raise ArgumentError(
+            f"tenure(): the start of {office.id!r} has no first day ({office.start.edtf})"
+        )
     if on_hi < start_lo:
-        raise ValueError(f"{when.edtf} is before {office.id!r} began ({office.start.edtf})")
+        raise ArgumentError(
+            f"tenure(): {when.edtf} is before {office.id!r} began ({office.start.edtf})"
+        )
     if office.end is not None and office.end.best._span[1] < on_lo:
-        raise ValueError(f"{office.id!r} had ended by {when.edtf} ({office.end.edtf})")
+        raise ArgumentError(f"tenure(): {office.id!r} had ended by {when.edtf} ({office.end.edtf})")
     least_from, least_to = (start_hi, on_lo) if on_lo >= start_hi else (on_lo, on_lo)
     return Tenure(
         least=pendulum.Interval(_day(least_from), _day(least_to)),

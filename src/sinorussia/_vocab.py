@@ -155,6 +155,8 @@ class MeetingKind(_Coded):
     CEREMONY = "ceremony"
     SUMMIT = "summit"
     JOINT_ACTIVITY = "joint_activity"
+    VISIT = "visit"
+    """A visit of a kind the sources do not give (not known to be a state visit)."""
 
     def cameo_for(self, role: Role) -> str | None:
         """The CAMEO code from one participant's side: a host of a visit is 043."""
@@ -171,6 +173,7 @@ _MEETING_CODES: Final[dict[str, _Codes]] = {
     "ceremony": ("042", "CONSULT", "visit", None),  # travel to attend an event as a guest
     "summit": ("044", "CONSULT", "third-party", None),  # meet at a "third" location
     "joint_activity": ("040", "CONSULT", None, None),  # consult
+    "visit": ("042", "CONSULT", "visit", None),  # make a visit
 }
 
 

@@ -11,16 +11,18 @@ Exit codes: 0 success; 1 invalid data (a located error is printed), or for
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
+import re
 import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
 from ._codec import converter
 from ._dataset import SECTIONS, Dataset
-from ._errors import DataError, NotFound
+from ._errors import ArgumentError, DataError, NotFound
 from ._export import FORMATS, export
 from ._load import load, load_file, load_files
 from ._model import Citation, Dating, Entity, Participant, Record
@@ -85,9 +87,67 @@ def _table(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[str]]) ->
         out.write("  ".join([*cells, last]).rstrip() + "\n")
 
 
-def _json_lines(out: TextIO, rows: Iterable[object], *, ensure_ascii: bool = False) -> None:
+def _json_lines(out: TextIO, rows: Iterable[object]) -> None:
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=ensure_ascii) + "\n")
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# Characters that can deceive a reader at a terminal: C0 controls other than tab and
+# line feed (an escape sequence recolours or moves the cursor; a carriage return
+# overwrites the line), DEL and the C1 controls, the line and paragraph separators,
+# and the bidirectional controls that reorder what is shown.
+_DECEIVING: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _escape(char: str) -> str:
+    """A character as a JSON-style escape: harmless on a terminal, valid inside JSON."""
+    code = ord(char)
+    if code > 0xFFFF:  # a surrogate pair, as JSON writes it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+class _Terminal:
+    """The output of every command: text that cannot deceive, and never a crash.
+
+    Deceiving characters (see ``_DECEIVING``) are written as JSON-style escapes, and
+    so is every character the stream's encoding cannot hold (an ASCII or cp1252
+    terminal), instead of a ``UnicodeEncodeError``. The escapes are those of JSON, so
+    ``--json`` output stays valid JSON that decodes to the original text.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        encoding = getattr(out, "encoding", None) or "utf-8"
+        self.codec = None if codecs.lookup(encoding).name == "utf-8" else encoding
+
+    @property
+    def encoding(self) -> str:
+        """What the writer accepts: any text."""
+        return "utf-8"
+
+    def write(self, text: str) -> int:
+        text = _DECEIVING.sub(lambda match: _escape(match.group()), text)
+        if self.codec is not None:
+            try:
+                text.encode(self.codec)
+            except UnicodeEncodeError:
+                text = "".join(c if _encodable(c, self.codec) else _escape(c) for c in text)
+        return self.out.write(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def _encodable(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _when(record: Entity) -> str:
@@ -283,30 +343,16 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
         raise _UsageError(f"cannot read {args.article}: {exc.strerror or exc}") from None
     dataset = _dataset(args)
     result = verify(text, dataset, document=args.document, records=args.record)
-    utf8 = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "") == "utf8"
     if args.json:
-        _json_lines(out, _verification_rows(result), ensure_ascii=not utf8)
+        _json_lines(out, _verification_rows(result))
     else:
-        _print_verification(result, dataset, _Safe(out, utf8=utf8))
+        _print_verification(result, dataset, out)
     return EXIT_OK if result.ok else EXIT_INVALID
 
 
 def _read(path: str) -> bytes:
     with open(path, "rb") as handle:
         return handle.read()
-
-
-class _Safe:
-    """Writes text a stream's encoding cannot hold as backslash escapes, not a crash."""
-
-    def __init__(self, out: TextIO, *, utf8: bool) -> None:
-        self.out = out
-        self.encoding = None if utf8 else (getattr(out, "encoding", None) or "ascii")
-
-    def write(self, text: str) -> None:
-        if self.encoding is not None:
-            text = text.encode(self.encoding, "backslashreplace").decode(self.encoding)
-        self.out.write(text)
 
 
 def _verification_rows(result: Verification) -> Iterable[dict[str, Any]]:
@@ -344,7 +390,7 @@ def _verification_rows(result: Verification) -> Iterable[dict[str, Any]]:
     }
 
 
-def _wrap(out: _Safe, text: str, indent: int, hang: int = 0) -> None:
+def _wrap(out: TextIO, text: str, indent: int, hang: int = 0) -> None:
     """Write ``text`` wrapped to the terminal's width; long words are never cut."""
     width = shutil.get_terminal_size((100, 24)).columns
     lines = textwrap.wrap(
@@ -370,7 +416,7 @@ def _claim_text(entry: CitedClaim) -> str:
     return f"{entry.field}: {what} ({basis})"
 
 
-def _print_verification(result: Verification, dataset: Dataset, out: _Safe) -> None:
+def _print_verification(result: Verification, dataset: Dataset, out: TextIO) -> None:
     document = result.document
     head = f"{document}: {result.paragraphs} paragraphs; "
     if result.sha256_ok:
@@ -519,8 +565,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.run(args, sys.stdout))
-    except _UsageError as exc:
+        return int(args.run(args, _Terminal(sys.stdout)))
+    except (_UsageError, ArgumentError) as exc:
         parser.error(str(exc))
     except DataError as exc:
         sys.stderr.write(f"{exc}\n")

@@ -1,0 +1,369 @@
+"""JSON text to values, strictly, and where in the text a problem is.
+
+The normal route is one call of the standard library's C decoder with strict
+hooks: no ``NaN`` or ``Infinity``, no number too large to be finite, no key
+twice in one object. Only when that fails does a second pass walk the text to
+find the first offending token, its JSON path (``$.meetings[3].citations[0]``),
+line and column. The walk is iterative, never recursive: it decodes each member
+of a container with the same C decoder, skips the members that decode, and
+descends only into the one that fails, so it costs a few times the first pass
+whatever the input's shape, and a document nested 100,000 levels deep is
+reported, not a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+from typing import Any, Final
+
+import attrs
+
+from ._errors import ArgumentError, DataError, Problem
+
+__all__ = ["decode", "record_id"]
+
+_BOM: Final = b"\xef\xbb\xbf"
+_WS: Final = re.compile(r"[ \t\n\r]*")
+_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DIGITS: Final = re.compile(r"-?([0-9]*)")
+_RECORD: Final = re.compile(r"\$\.([A-Za-z_]\w*)\[(\d+)\]")
+
+_DEPTH: Final = 16
+"""How deep the walk trial-decodes containers, and reports a too-deep chain.
+
+Deeper than this, a container is walked token by token instead of decoded
+whole first (a real dataset nests six levels), so no input costs the walk more
+than this many decodes of its text; a chain of containers each too deep for the
+C decoder is reported at the container at this depth, so the path stays short.
+"""
+
+_TOO_DEEP: Final = "the JSON is nested too deeply to read"
+
+
+class _Rejected(ValueError):
+    """A hook refused a value that the standard decoder would accept."""
+
+
+def _reject_constant(name: str) -> None:
+    raise _Rejected(f"{name} is not valid JSON; use a finite number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Rejected(
+            f"the number {_shown(text)} is out of range (it reads as infinity); use a finite number"
+        )
+    return value
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Rejected(_twice(key))
+            seen.add(key)
+    return result
+
+
+def _twice(key: str) -> str:
+    return f"the key {_shown(key)} appears twice in one object"
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """A key or number as a message shows it: escaped, and cut when long."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[: limit // 2]!r}... ({len(text)} characters)"
+
+
+def _decoder() -> json.JSONDecoder:
+    # A new decoder per document: the C scanner's key memo is not shared.
+    return json.JSONDecoder(
+        parse_float=_finite, parse_constant=_reject_constant, object_pairs_hook=_unique_keys
+    )
+
+
+def decode(data: str | bytes | bytearray | memoryview, source: str) -> Any:
+    """The JSON value of a document, or one located :class:`DataError`.
+
+    Args:
+        data: The document, as text or as UTF-8 bytes (``bytearray`` and
+            ``memoryview`` too).
+        source: How the error names the input.
+
+    Returns:
+        The decoded value: objects as ``dict``, arrays as ``list``.
+
+    Raises:
+        DataError: The input is not strict JSON. Its one problem carries the
+            JSON path of the offending value (or of the container a syntax
+            error is in), the record id when known, and the line and column.
+        ArgumentError: ``data`` is neither text nor bytes.
+
+    """
+    text = _text(data, source)
+    if not text.strip():
+        raise DataError(source, [Problem("$", "the input is empty; expected a JSON object")])
+    decoder = _decoder()
+    try:
+        return decoder.decode(text)
+    except (RecursionError, ValueError) as exc:
+        problem = _locate(text, exc)
+    raise DataError(source, [problem])
+
+
+def _text(data: str | bytes | bytearray | memoryview, source: str) -> str:
+    if isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+        if raw.startswith(_BOM):
+            message = "the file starts with a byte-order mark; save it as UTF-8 without one"
+            raise DataError(source, [Problem("$", message)])
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError(source, [_not_utf8(raw, exc.start)]) from None
+    if isinstance(data, str):
+        if data.startswith("\ufeff"):
+            message = "the text starts with a byte-order mark; remove it"
+            raise DataError(source, [Problem("$", message)])
+        return data
+    raise ArgumentError(f"expected JSON as str or bytes, got {type(data).__name__}")
+
+
+def _not_utf8(raw: bytes, start: int) -> Problem:
+    """The problem of a byte that is not UTF-8: its offset, line and JSON path."""
+    line = raw.count(b"\n", 0, start) + 1
+    message = f"not valid UTF-8: byte {start} (line {line}) cannot be decoded"
+    # Each undecodable byte becomes one lone surrogate, so the text keeps the
+    # shape of the document, and the walk finds the value the byte sits in.
+    text = raw.decode("utf-8", "surrogateescape")
+    until = len(raw[:start].decode("utf-8"))
+    spot = _walk(text, until=until)
+    if spot is None or spot.pos < until:  # an earlier problem: no path for this one
+        return Problem("$", message)
+    return Problem(spot.path, message, spot.record_id)
+
+
+def _locate(text: str, exc: BaseException) -> Problem:
+    """The problem of a document the fast route refused, found by the walk."""
+    spot = _walk(text, deep=isinstance(exc, RecursionError))
+    if isinstance(exc, json.JSONDecodeError) and (spot is None or spot.syntax):
+        # json's own words and position; the walk adds the path.
+        words = exc.msg.removesuffix(" at")  # "Unterminated string starting at"
+        message = f"not valid JSON: {words} at line {exc.lineno}, column {exc.colno}"
+        if spot is None:
+            return Problem("$", message)
+        return Problem(spot.path, message, spot.record_id)
+    if spot is None:  # not expected: the walk finds what the decoder found
+        if isinstance(exc, RecursionError):
+            return Problem("$", _TOO_DEEP)
+        if isinstance(exc, _Rejected):
+            return Problem("$", str(exc))
+        return Problem("$", f"not valid JSON: {exc}")
+    message = spot.message
+    if spot.syntax:
+        message = f"not valid JSON: {message}"
+    line, column = _position(text, spot.pos)
+    return Problem(spot.path, f"{message} (line {line}, column {column})", spot.record_id)
+
+
+def _position(text: str, pos: int) -> tuple[int, int]:
+    """The line and column (both from 1) of an offset, counted as :mod:`json` does."""
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - text.rfind("\n", 0, pos)
+
+
+def _step(key: str) -> str:
+    """The step of a JSON path to an object's member."""
+    if _NAME.fullmatch(key):
+        return f".{key}"
+    return f"[{json.dumps(key)}]"
+
+
+def _too_long(text: str, pos: int) -> str:
+    match = _DIGITS.match(text, pos)
+    digits = len(match.group(1)) if match else 0
+    limit = sys.get_int_max_str_digits()
+    return f"not valid JSON: an integer of {digits} digits, more than the {limit} this reader takes"
+
+
+@attrs.frozen
+class _Spot:
+    """Where the walk stopped: the first offending token."""
+
+    path: str
+    pos: int
+    message: str
+    syntax: bool = False
+    record_id: str | None = None
+
+
+@attrs.define
+class _Frame:
+    """An open container of the walk."""
+
+    path: str
+    start: int
+    closer: str
+    deep: bool
+    keys: set[str] | None
+    count: int = 0
+    record: bool = False
+    record_id: str | None = None
+
+
+def _walk(text: str, *, deep: bool = False, until: int | None = None) -> _Spot | None:
+    """The first offending token of ``text``, with its JSON path and offset.
+
+    Containers are decoded whole by the C decoder where they can be, and walked
+    member by member only when that fails, so the walk stops in the innermost
+    value that holds the problem. A container too deep for the C decoder is
+    walked into, and reported at depth :data:`_DEPTH` (or where its chain ends).
+
+    Args:
+        text: The document.
+        deep: The whole document is too deep for the C decoder.
+        until: Stop at the value that holds this offset (a byte that is not
+            UTF-8), whatever it is.
+
+    Returns:
+        The spot, or None if the document has no problem (before ``until``).
+
+    """
+    match_ws = _WS.match
+
+    def ws(pos: int) -> int:
+        """Where the whitespace from ``pos`` ends."""
+        found = match_ws(text, pos)
+        return found.end() if found else pos
+
+    raw_decode = _decoder().raw_decode
+    stack: list[_Frame] = []
+
+    def spot(path: str, pos: int, message: str, *, syntax: bool = False) -> _Spot:
+        record = stack[2] if len(stack) > 2 and stack[2].record else None
+        return _Spot(path, pos, message, syntax, record.record_id if record else None)
+
+    def member(frame: _Frame, keys: set[str], pos: int) -> _Spot | tuple[str, str, int]:
+        """The key at ``pos``: the path of its value, the key, and where the value starts."""
+        if text[pos : pos + 1] != '"':
+            message = "Expecting property name enclosed in double quotes"
+            return spot(frame.path, pos, message, syntax=True)
+        try:
+            key, end = raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            return spot(frame.path, exc.pos, exc.msg, syntax=True)
+        if until is not None and end > until:
+            return spot(frame.path, until, "")
+        if key in keys:
+            return spot(frame.path, pos, _twice(key))
+        keys.add(key)
+        colon = ws(end)
+        if text[colon : colon + 1] != ":":
+            return spot(frame.path, colon, "Expecting ':' delimiter", syntax=True)
+        return frame.path + _step(key), key, ws(colon + 1)
+
+    path, key, pos = "$", "", ws(0)
+    while True:
+        # A value starts at pos: skip it whole, or open it.
+        char = text[pos : pos + 1]
+        if char in ("{", "["):
+            parent = stack[-1] if stack else None
+            too_deep, whole = deep and parent is None, False
+            if parent is not None and (parent.deep or len(stack) < _DEPTH):
+                try:
+                    _, end = raw_decode(text, pos)
+                except RecursionError:
+                    too_deep = True
+                except ValueError:
+                    pass
+                else:
+                    whole = until is None or end <= until
+            if whole:
+                pos = end
+            else:
+                if too_deep and len(stack) >= _DEPTH:
+                    return spot(path, pos, _TOO_DEEP)
+                is_object = char == "{"
+                record = is_object and [f.closer for f in stack] == ["}", "]"]
+                keys: set[str] | None = set() if is_object else None
+                frame = _Frame(path, pos, "}" if is_object else "]", too_deep, keys, record=record)
+                stack.append(frame)
+                first = ws(pos + 1)
+                if text[first : first + 1] == frame.closer:
+                    pos = first  # empty: the loop below closes it
+                elif keys is not None:
+                    found = member(frame, keys, first)
+                    if isinstance(found, _Spot):
+                        return found
+                    path, key, pos = found
+                    continue
+                else:
+                    path, key, pos = f"{path}[0]", "", first
+                    continue
+        else:
+            try:
+                value, end = raw_decode(text, pos)
+            except json.JSONDecodeError as exc:
+                return spot(path, exc.pos, exc.msg, syntax=True)
+            except _Rejected as exc:
+                return spot(path, pos, str(exc))
+            except ValueError:  # an integer with more digits than Python converts
+                return spot(path, pos, _too_long(text, pos))
+            if until is not None and end > until:
+                return spot(path, until, "")
+            if key == "id" and isinstance(value, str) and stack and stack[-1].record:
+                stack[-1].record_id = value
+            pos = end
+        # After a value: close containers, or find where the next value starts.
+        while True:
+            if not stack:
+                pos = ws(pos)
+                if pos != len(text):
+                    return spot("$", pos, "Extra data", syntax=True)
+                return None
+            frame = stack[-1]
+            pos = ws(pos)
+            char = text[pos : pos + 1]
+            if char == frame.closer:
+                if frame.deep:  # every member decodes, yet the whole does not
+                    return spot(frame.path, frame.start, _TOO_DEEP)
+                stack.pop()
+                pos += 1
+                continue
+            if char != ",":
+                return spot(frame.path, pos, "Expecting ',' delimiter", syntax=True)
+            pos = ws(pos + 1)
+            if frame.keys is not None:
+                found = member(frame, frame.keys, pos)
+                if isinstance(found, _Spot):
+                    return found
+                path, key, pos = found
+            else:
+                frame.count += 1
+                path, key = f"{frame.path}[{frame.count}]", ""
+            break
+
+
+def record_id(raw: Any, path: str) -> str | None:
+    """The id of the outermost record at ``path`` in the raw document, if any.
+
+    The record is the item of a top-level array (``$.meetings[3]``, for any
+    path below it) and its id the item's ``"id"`` string.
+    """
+    match = _RECORD.match(path)
+    if match is None:
+        return None
+    section, index = match.groups()
+    try:
+        record = raw[section][int(index)]
+        found = record.get("id")
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError):
+        return None
+    return found if isinstance(found, str) else None
