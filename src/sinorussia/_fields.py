@@ -192,6 +192,11 @@ class IsId(Validator):
     def schema(self) -> dict[str, Any]:
         return {"$ref": "#/$defs/Id"}
 
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        # Ids are validated more than anything else: the common case in one call.
+        if value is not None and (value.__class__ is not str or not _is_slug(value)):
+            self.check(attribute.name, value)
+
     def check(self, field: str, value: Any) -> None:
         if not (isinstance(value, str) and _is_slug(value)):
             _expect_string(field, value)
@@ -216,6 +221,14 @@ class Text(Validator):
 
     def schema(self) -> dict[str, Any]:
         return {"$ref": "#/$defs/Text"}
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        # The common case inline: printable ASCII-led text (see ``check``).
+        if value is not None:
+            first = value[:1] if value.__class__ is str else ""
+            if " " < first < "\x7f" and value.isprintable():
+                return
+            self.check(attribute.name, value)
 
     def check(self, field: str, value: Any) -> None:
         if not isinstance(value, str):
