@@ -541,3 +541,18 @@ class TestImpossibleRecords:
         """Every bundled record satisfies every rule (they are rebuilt with evolve)."""
         for record in ds.records():
             assert attrs.evolve(record) == record
+
+
+class TestQuantity:
+    """A figure a source gives is a finite number, so every writer can write it."""
+
+    @pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf"), True, "3"])
+    def test_refuses_what_json_cannot_hold(self, value: Any) -> None:
+        """NaN, infinities, booleans and strings are refused where the record is made."""
+        with pytest.raises(sr.Error, match="expected a"):
+            sr.Quantity(measure="tonnes of aid", value=value)
+
+    def test_finite_numbers_round_trip(self) -> None:
+        """Integers and finite floats are kept as they are."""
+        assert sr.Quantity(measure="rank", value=10).value == 10
+        assert sr.Quantity(measure="share", value=0.25).value == 0.25

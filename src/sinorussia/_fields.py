@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import math
 import re
 import unicodedata
 from typing import Any, Final, TypeVar
@@ -31,6 +32,7 @@ __all__ = [
     "AtLeast",
     "Each",
     "FieldError",
+    "Finite",
     "IsId",
     "Matches",
     "NonEmpty",
@@ -285,6 +287,21 @@ class AtLeast(Validator):
     def check(self, field: str, value: Any) -> None:
         if value < self.minimum:
             raise FieldError(field, self.message)
+
+
+class Finite(Validator):
+    """A finite number that is not a boolean: what JSON can hold and a writer can write."""
+
+    __slots__ = ()
+
+    def schema(self) -> dict[str, Any]:
+        return {}  # a JSON number is finite, and the converter refuses booleans
+
+    def check(self, field: str, value: Any) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise FieldError(field, f"expected a number, got {type(value).__name__}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise FieldError(field, f"expected a finite number, got {value}")
 
 
 class NonEmpty(Validator):

@@ -34,6 +34,7 @@ from ._fields import (
     AtLeast,
     Each,
     FieldError,
+    Finite,
     IsId,
     Matches,
     NonEmpty,
@@ -849,7 +850,7 @@ class Quantity:
         validator=Text(),
         metadata=doc("What is measured, in our words (`rank among trading partners`)."),
     )
-    value: int | float = attrs.field(metadata=doc("The number."))
+    value: int | float = attrs.field(validator=Finite(), metadata=doc("The number."))
     unit: str | None = attrs.field(
         default=None,
         validator=Text(),
