@@ -586,6 +586,8 @@ def samples(cls: type, name: str) -> list[Any]:
         return STRINGS
     if step.hint is int:
         return INTEGERS
+    if step.hint == int | float:
+        return [0, 1.5, -2, 10**30, True, "3", []]
     if step.item is str:
         return STRING_LISTS
     if step.item is int:

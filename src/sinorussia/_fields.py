@@ -295,7 +295,7 @@ class Finite(Validator):
     __slots__ = ()
 
     def schema(self) -> dict[str, Any]:
-        return {}  # a JSON number is finite, and the converter refuses booleans
+        return {"type": "number"}  # a JSON number is finite, and never a boolean
 
     def check(self, field: str, value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int | float):
