@@ -26,6 +26,7 @@ from test_query_oracle import (
     PARAGRAPHS,
     citations,
     cite,
+    consistent_end,
     maybe_datings,
     partial_dates,
     whens,
@@ -95,15 +96,8 @@ def datasets(draw: st.DrawFn) -> sr.Dataset:
                 nationality=f"country-{i % 2}",
             )
         )
-        start, end = draw(maybe_datings), draw(maybe_datings)
-        if (
-            start is not None
-            and end is not None
-            and start.lower is not None
-            and end.upper is not None
-            and start.lower > end.upper
-        ):
-            end = None  # a tenure may not end before it starts
+        start = draw(maybe_datings)
+        end = consistent_end(start, draw(maybe_datings))
         offices.append(
             _office(
                 id=f"office-{i}",

@@ -121,6 +121,13 @@ def pick(draw: st.DrawFn, items: Sequence[str]) -> str:
     return items[draw(picks) % len(items)]
 
 
+def consistent_end(start: sr.Dating | None, end: sr.Dating | None) -> sr.Dating | None:
+    """``end``, or ``None`` where it would come before ``start``: a tenure may not."""
+    if start is None or end is None or start.lower is None or end.upper is None:
+        return end
+    return None if start.lower > end.upper else end
+
+
 def maybe(draw: st.DrawFn, items: Sequence[str]) -> str | None:
     """One of ``items``, or None (about one time in three)."""
     index = draw(picks) % (len(items) + max(1, len(items) // 2))
@@ -214,15 +221,8 @@ def worlds(draw: st.DrawFn) -> World:
                 nationality=maybe(draw, country_ids),
             )
         )
-        start, end = draw(maybe_datings), draw(maybe_datings)
-        if (
-            start is not None
-            and end is not None
-            and start.lower is not None
-            and end.upper is not None
-            and start.lower > end.upper
-        ):
-            end = None  # a tenure may not end before it starts
+        start = draw(maybe_datings)
+        end = consistent_end(start, draw(maybe_datings))
         offices.append(
             sr.Office(
                 id=f"office-{i}",
