@@ -162,10 +162,13 @@ class TestListShowSearch:
         assert json_lines(out)[0]["id"] == "sergei-lavrov"
 
     def test_search_nothing(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A search with no match says so and exits 3."""
-        code, out, _ = run(capsys, "search", "zzzzqqq")
-        assert code == 3
-        assert "nothing matches" in out
+        """A search with no match says so on stderr and exits 3, with --json too."""
+        code, out, err = run(capsys, "search", "zzzzqqq")
+        assert (code, out) == (3, "")
+        assert err == "sinorussia: no record matches 'zzzzqqq'\n"
+        code, out, err = run(capsys, "search", "zzzzqqq", "--json")
+        assert (code, out) == (3, "")
+        assert "no record matches 'zzzzqqq'" in err
 
     def test_anniversaries(self, capsys: pytest.CaptureFixture[str]) -> None:
         """anniversaries YEAR lists round anniversaries, keeping precision."""

@@ -3,7 +3,8 @@
 A block is a ```console fence: each line starting with ``$ `` is a command, the
 lines after it (up to the next command) its output, stdout and stderr together.
 The commands run as ``python -m sinorussia`` in a folder holding the files the
-page names, with a terminal 100 columns wide.
+page names, with ``COLUMNS=100`` (their output is not a terminal, so tables are
+not wrapped; ``verify`` wraps its paragraphs to that width).
 
 Regenerate the outputs after a change with ``python tests/test_docs_cli.py``.
 """
@@ -26,6 +27,24 @@ sys.path.insert(0, str(HERE))
 from test_verify import DATA, _raw  # noqa: E402  (the made-up report and its dataset)
 
 PAGE = HERE.parent / "docs" / "cli.md"
+PAGES = (PAGE, HERE.parent / "docs" / "cookbook.md")
+
+_CITE = {"basis": "external", "source": "https://example.org/call", "confidence": "low"}
+MINE = {
+    "format": 2,
+    "version": "mine",
+    "meetings": [
+        {
+            "id": "my-call",
+            "citations": [_CITE],
+            "title": "Wang Yi and Sergei Lavrov speak by phone",
+            "kind": "phone_call",
+            "participants": [{"who": "wang-yi"}, {"who": "sergei-lavrov"}],
+            "date": [{"value": "2022-01-05", "citation": _CITE}],
+        }
+    ],
+}
+"""``mine.json``: additions that refer to bundled records."""
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 
 
@@ -54,6 +73,7 @@ def prepare(folder: Path) -> None:
     (folder / "fair.json").write_text(json.dumps(_raw()), "utf-8")
     altered = json.dumps(_raw(quote="The bridge is finished"))
     (folder / "altered.json").write_text(altered, "utf-8")
+    (folder / "mine.json").write_text(json.dumps(MINE), "utf-8")
 
 
 def run(command: str, folder: Path) -> list[str]:
@@ -74,28 +94,50 @@ def run(command: str, folder: Path) -> list[str]:
 
 
 EXAMPLES = examples(PAGE.read_text(encoding="utf-8"))
+ALL_EXAMPLES = [
+    (page.name, command, expected)
+    for page in PAGES
+    for command, expected in examples(page.read_text(encoding="utf-8"))
+]
 
 
 def test_the_page_has_examples() -> None:
     """The page shows at least one example of each main command."""
     commands = {shlex.split(command)[1] for command, _ in EXAMPLES}
-    assert {"timeline", "show", "search", "export", "validate", "verify"} <= commands
+    assert {
+        "timeline",
+        "list",
+        "show",
+        "search",
+        "anniversaries",
+        "export",
+        "validate",
+        "verify",
+        "document",
+    } <= commands
 
 
-@pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
+@pytest.mark.parametrize(
+    ("page", "command", "expected"), ALL_EXAMPLES, ids=[f"{p}: {c}" for p, c, _ in ALL_EXAMPLES]
+)
 def test_example_prints_what_the_page_shows(
-    command: str, expected: list[str], tmp_path: Path
+    page: str, command: str, expected: list[str], tmp_path: Path
 ) -> None:
     """Run as written, the command prints exactly the output shown under it."""
     prepare(tmp_path)
-    assert run(command, tmp_path) == expected
+    assert run(command, tmp_path) == expected, page
 
 
 def main() -> None:
-    """Rewrite the outputs on the page with what the commands print now."""
+    """Rewrite the outputs on the pages with what the commands print now."""
+    for page in PAGES:
+        _rewrite(page)
+
+
+def _rewrite(page: Path) -> None:
     import tempfile
 
-    text = PAGE.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
 
     def redo(match: re.Match[str]) -> str:
         lines: list[str] = []
@@ -105,7 +147,7 @@ def main() -> None:
                 lines += [f"$ {command}", *run(command, Path(folder))]
         return "```console\n" + "\n".join(lines) + "\n```"
 
-    PAGE.write_text(BLOCK.sub(redo, text), encoding="utf-8")
+    page.write_text(BLOCK.sub(redo, text), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parent.parent
-PAGES = [ROOT / "README.md", ROOT / "docs" / "queries.md"]
+PAGES = [ROOT / "README.md", ROOT / "docs" / "queries.md", ROOT / "docs" / "cookbook.md"]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)

@@ -122,7 +122,7 @@ class TestAmbiguous:
     def test_message_lists_the_candidates(self) -> None:
         """The message lists the candidates and says to use an id; they are the suggestions."""
         error = sr.Ambiguous("Wang", kind="office", candidates=["a", "b"])
-        assert str(error) == "'Wang' matches several of the office records: 'a', 'b'; use an id"
+        assert str(error) == "'Wang' matches several records (office): 'a', 'b'; use an id"
         assert error.candidates == error.suggestions == ("a", "b")
 
     def test_ambiguity_survives_pickling(self, ds: sr.Dataset) -> None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import doctest
 import json
+import math
 import os
 import socket
 import subprocess
 import sys
 import textwrap
 import threading
+import types
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -519,3 +523,373 @@ class TestReading:
         monkeypatch.chdir(tmp_path)
         with pytest.raises(sr.ArgumentError):
             function(*args, **kwargs)
+
+
+_EXTERNAL = {"basis": "external", "source": "https://example.org/talks", "confidence": "low"}
+
+
+def talks(record_id: str = "my-talks", **changes: Any) -> dict[str, Any]:
+    """A meeting of Wang Yi and Lavrov, who are in the bundled data only."""
+    record: dict[str, Any] = {
+        "id": record_id,
+        "citations": [_EXTERNAL],
+        "title": "More talks",
+        "kind": "talks",
+        "participants": [{"who": "wang-yi"}, {"who": "sergei-lavrov"}],
+        "date": [{"value": "2021-03", "citation": _EXTERNAL}],
+    }
+    record.update(changes)
+    return record
+
+
+def document(*meetings: dict[str, Any], version: str = "mine") -> dict[str, Any]:
+    """A dataset document with these meetings."""
+    return {"format": 2, "version": version, "meetings": list(meetings)}
+
+
+def data_error(extra: list[Any], **kwargs: Any) -> sr.DataError:
+    """The DataError that ``load(extra=extra)`` raises."""
+    with pytest.raises(sr.DataError) as info:
+        sr.load(extra=extra, **kwargs)
+    return info.value
+
+
+class TestInMemory:
+    """load(extra=...) and load_files take documents in memory as well as files."""
+
+    def test_a_mapping_may_refer_to_bundled_records(self) -> None:
+        """A mapping merges with the bundled data, and its meeting of Wang Yi resolves."""
+        before = sr.load()
+        ds = sr.load(extra=[document(talks())])
+        assert ds.meetings.get("my-talks").title == "More talks"
+        assert ds.meetings.involving("wang-yi").ids[-1] == "my-talks"
+        assert len(ds.meetings) == len(before.meetings) + 1
+        assert ds.version == f"{before.version}+mine"
+        assert sr.load() is before
+        assert "my-talks" not in sr.load()
+
+    @pytest.mark.parametrize(
+        "as_input",
+        [
+            lambda raw: raw,
+            lambda raw: json.dumps(raw),
+            lambda raw: "\n  \t" + json.dumps(raw, indent=2),
+            lambda raw: json.dumps(raw, ensure_ascii=False).encode("utf-8"),
+            lambda raw: bytearray(json.dumps(raw).encode("utf-8")),
+            lambda raw: types.MappingProxyType(raw),
+        ],
+        ids=["dict", "text", "indented-text", "bytes", "bytearray", "mapping-proxy"],
+    )
+    def test_every_form_gives_the_same_dataset(
+        self, tmp_path: Path, as_input: Callable[[Any], Any]
+    ) -> None:
+        """A dict, JSON text (str or bytes) and a read-only mapping read the same as a file."""
+        raw = document(talks(title="Переговоры 会谈"))
+        path = tmp_path / "mine.json"
+        path.write_text(json.dumps(raw, ensure_ascii=False), "utf-8")
+        from_file = sr.load(extra=[path])
+        assert from_file.meetings.get("my-talks").title == "Переговоры 会谈"
+        assert sr.load(extra=[as_input(raw)]) == from_file
+        assert sr.load_files([as_input(raw)], bundled=True) == from_file
+
+    def test_files_and_documents_in_one_list(self, tmp_path: Path) -> None:
+        """Inputs merge in list order; a document may refer to a file's record before it."""
+        path = tmp_path / "first.json"
+        person = {"id": "my-envoy", "citations": [_EXTERNAL], "name": "My Envoy"}
+        path.write_text(json.dumps({"format": 2, "version": "file", "people": [person]}), "utf-8")
+        second = document(talks("second", participants=[{"who": "my-envoy"}]), version="dict")
+        third = json.dumps(document(talks("third"), version="text"))
+        ds = sr.load(extra=[path, second, third])
+        assert ds.meetings.ids[-2:] == ("second", "third")
+        assert ds.meetings.involving("my-envoy").ids == ("second",)
+        assert ds.version.endswith("+file+dict+text")
+
+    def test_load_files_without_the_bundle(self, raw: dict[str, Any]) -> None:
+        """load_files reads a self-contained document as loads does its text."""
+        assert sr.load_files([raw]) == sr.loads(text(raw))
+        assert sr.load_files([text(raw)]) == sr.loads(text(raw))
+
+    def test_a_problem_names_the_document_and_path(self) -> None:
+        """A bad value is reported as <extra N> (its place in the list), path and record id."""
+        bad = talks("bad-talks")
+        bad["date"][0]["value"] = "2021-13"
+        with pytest.raises(sr.DataError) as info:
+            sr.load(extra=[document(talks()), document(bad)])
+        error = info.value
+        assert error.source == "<extra 2>"
+        [problem] = error.problems
+        assert (problem.path, problem.record_id) == ("$.meetings[0].date[0].value", "bad-talks")
+        assert str(error).startswith("<extra 2>: $.meetings[0].date[0].value (id 'bad-talks')")
+
+    def test_text_problems_name_the_document_too(self) -> None:
+        """JSON text that does not decode is located in <extra N>, as a file's would be."""
+        error = data_error([json.dumps(document(talks())), '{"format": 2, "version": "x",}'])
+        assert error.source == "<extra 2>"
+        assert "not valid JSON" in str(error)
+        error = data_error(["\ufeff" + json.dumps(document())])
+        assert (error.source, "byte-order mark" in str(error)) == ("<extra 1>", True)
+
+    def test_unresolved_references_are_located(self, tmp_path: Path) -> None:
+        """A reference the merged whole cannot resolve is reported in its own document."""
+        path = tmp_path / "fine.json"
+        path.write_text(json.dumps(document(talks("fine"))), "utf-8")
+        stray = talks("stray", participants=[{"who": "nobody-at-all"}])
+        error = data_error([path, document(stray)])
+        [problem] = error.problems
+        assert problem.source == "<extra 2>"
+        assert problem.path == "$.meetings[0].participants[0].who"
+        assert problem.record_id == "stray"
+        assert "nobody-at-all" in problem.message
+
+    def test_conflicts_follow_on_conflict(self) -> None:
+        """A document changing a bundled record conflicts, or replaces it, or is ignored."""
+        bundled = json.loads(sr.dumps(sr.load()))
+        changed = dict(bundled["meetings"][0], title="Retitled")
+        record_id = changed["id"]
+        error = data_error([document(changed)])
+        [problem] = error.problems
+        assert (problem.source, problem.path, problem.record_id) == (
+            "<extra 1>",
+            "$.meetings[0]",
+            record_id,
+        )
+        assert "conflicts with the record of the same id" in problem.message
+        replaced = sr.load(extra=[document(changed)], on_conflict="replace")
+        assert replaced.meetings.get(record_id).title == "Retitled"
+        kept = sr.load(extra=[document(changed)], on_conflict="keep")
+        assert kept.meetings.get(record_id) == sr.load().meetings.get(record_id)
+        assert sr.load().meetings.get(record_id).title != "Retitled"
+
+    def test_nothing_is_half_loaded(self) -> None:
+        """A failing document leaves the shared dataset as it was, and returns nothing."""
+        before = sr.load()
+        sections = before.sections()
+        bad = talks("bad-talks", kind="trip")
+        data_error([document(talks()), document(bad)])
+        assert sr.load() is before
+        assert before.sections() == sections
+        assert "my-talks" not in before
+
+    def test_the_mapping_is_not_changed(self) -> None:
+        """The document passed in is only read."""
+        raw = document(talks())
+        copy = json.loads(json.dumps(raw))
+        sr.load(extra=[raw])
+        assert raw == copy
+
+    def test_max_bytes_is_for_files(self) -> None:
+        """A document in memory is already read: the file size limit does not apply."""
+        assert "my-talks" in sr.load(extra=[json.dumps(document(talks()))], max_bytes=0)
+
+
+def _cycle() -> dict[str, Any]:
+    raw = document(talks())
+    raw["meetings"][0]["participants"].append(raw["meetings"][0])
+    return raw
+
+
+def _deep() -> dict[str, Any]:
+    raw = document(talks())
+    chain: list[Any] = []
+    raw["meetings"][0]["title"] = chain
+    for _ in range(100_000):
+        chain.append([])
+        chain = chain[0]
+    return raw
+
+
+def _changed(change: Callable[[dict[Any, Any]], object]) -> Callable[[], dict[str, Any]]:
+    def build() -> dict[str, Any]:
+        raw = document(talks())
+        change(raw["meetings"][0])
+        return raw
+
+    return build
+
+
+class TestStrictMappings:
+    """A mapping is held to the rules of JSON text: what JSON cannot hold is a located problem."""
+
+    @pytest.mark.parametrize(
+        ("build", "path", "message"),
+        [
+            (
+                _changed(lambda m: m.update(participants={"wang-yi"})),
+                "$.meetings[0].participants",
+                "a set is not a JSON value; use a list",
+            ),
+            (
+                _changed(lambda m: m.update(count=math.nan)),
+                "$.meetings[0].count",
+                "NaN is not valid JSON; use a finite number",
+            ),
+            (
+                _changed(lambda m: m.update(count=math.inf)),
+                "$.meetings[0].count",
+                "Infinity is not valid JSON",
+            ),
+            (
+                _changed(lambda m: m.update(count=-math.inf)),
+                "$.meetings[0].count",
+                "-Infinity is not valid JSON",
+            ),
+            (
+                _changed(lambda m: m["date"][0].update({1: "x"})),
+                "$.meetings[0].date[0]",
+                "the key 1 is not a string",
+            ),
+            (
+                _changed(lambda m: m.update({("a", "b"): 1})),
+                "$.meetings[0]",
+                "the key ('a', 'b') is not a string",
+            ),
+            (
+                _changed(lambda m: m.update({None: 1})),
+                "$.meetings[0]",
+                "the key None is not a string",
+            ),
+            (
+                _changed(lambda m: m.update(title=b"More talks")),
+                "$.meetings[0].title",
+                "a bytes is not a JSON value",
+            ),
+            (
+                _changed(lambda m: m["date"][0].update(value=object())),
+                "$.meetings[0].date[0].value",
+                "an object is not a JSON value",
+            ),
+            (
+                _changed(lambda m: m.update({"odd key": {1.5}})),
+                '$.meetings[0]["odd key"]',
+                "a set is not a JSON value",
+            ),
+            (
+                _changed(lambda m: m.update(count=10**5000)),
+                "$.meetings[0].count",
+                "digits JSON text takes",
+            ),
+            (_cycle, "$.meetings[0].participants[2]", "contains itself"),
+            (_deep, "$.meetings[0].title" + "[0]" * 13, "nested more than 200 levels deep"),
+        ],
+        ids=[
+            "set",
+            "nan",
+            "infinity",
+            "minus-infinity",
+            "int-key",
+            "tuple-key",
+            "none-key",
+            "bytes",
+            "object",
+            "quoted-path",
+            "huge-int",
+            "cycle",
+            "deep",
+        ],
+    )
+    def test_a_non_json_value_is_located(
+        self, build: Callable[[], dict[str, Any]], path: str, message: str
+    ) -> None:
+        """Each value JSON cannot hold is a DataError at its path, never a TypeError."""
+        error = data_error([document(talks("first")), build()])
+        assert not isinstance(error, TypeError)
+        assert error.source == "<extra 2>"
+        assert [p.path for p in error.problems] == [path]
+        [problem] = error.problems
+        assert message in problem.message
+        assert problem.record_id == "my-talks"
+
+    def test_every_such_value_is_listed(self) -> None:
+        """Several values JSON cannot hold are listed together, in document order."""
+        raw = document(talks(count=math.nan, title={"x"}), talks("other", kind=set()))
+        error = data_error([raw])
+        assert [(p.path, p.record_id) for p in error.problems] == [
+            ("$.meetings[0].title", "my-talks"),
+            ("$.meetings[0].count", "my-talks"),
+            ("$.meetings[1].kind", "other"),
+        ]
+
+    def test_a_shared_value_is_no_cycle(self) -> None:
+        """The same citation object in two places is fine: JSON text would repeat it."""
+        cite = dict(_EXTERNAL)
+        raw = document(talks(citations=[cite], date=[{"value": "2021", "citation": cite}]))
+        assert sr.load(extra=[raw]).meetings.get("my-talks").citations[0].source == cite["source"]
+
+    @pytest.mark.parametrize(
+        "change",
+        [
+            lambda m: m.update(count="5"),
+            lambda m: m.update(count=True),
+            lambda m: m.update(count=1.5),
+            lambda m: m.update(extra=1),
+            lambda m: m.update(kind="trip"),
+            lambda m: m.update(title="lone \ud800 surrogate"),
+            lambda m: m["date"][0].update(value="2021-02-30"),
+            lambda m: m.update(participants=[{"who": "wang-yi"}, {"who": "wang-yi"}]),
+            lambda m: m.pop("citations"),
+        ],
+    )
+    def test_as_strict_as_text(self, change: Callable[[dict[str, Any]], object]) -> None:
+        """A mapping and its JSON text give the very same problems (or dataset)."""
+        raw = document(talks())
+        change(raw["meetings"][0])
+        outcomes: list[object] = []
+        for given in (raw, json.dumps(raw)):
+            try:
+                outcomes.append(sr.load(extra=[given]))
+            except sr.DataError as exc:
+                outcomes.append(exc.problems)
+        assert outcomes[0] == outcomes[1]
+
+    def test_format_and_top_level_checks(self) -> None:
+        """The top-level rules of a file apply to a mapping: format required and known."""
+        error = data_error([{"version": "x"}])
+        assert (error.source, error.problems[0].path) == ("<extra 1>", "$.format")
+        error = data_error([{"format": 3, "version": "x"}])
+        assert "unsupported format 3" in str(error)
+
+
+class TestInputArguments:
+    """What is neither a path nor a document is an ArgumentError, before anything is read."""
+
+    @pytest.mark.parametrize(
+        ("extra", "message"),
+        [
+            (42, "extra must be a list of paths or documents, not 42"),
+            ({"format": 2, "version": "x"}, "not the single mapping; pass it in a list"),
+            ('{"format": 2}', "not the single JSON text '{\"format\": 2}'; pass it in a list"),
+            (b'{"format": 2}', "not the single JSON text b'{\"format\": 2}'"),
+            ([42], r"extra\[0\] must be a path \(a str or os.PathLike\), JSON text or a mapping"),
+            (["mine.json", None], r"extra\[1\] must be a path"),
+            ([["mine.json"]], r"extra\[0\] must be a path"),
+        ],
+    )
+    def test_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: Any, message: str
+    ) -> None:
+        """A single document, or an item of no known kind, is refused with what to pass."""
+        monkeypatch.chdir(tmp_path)
+        Path("mine.json").write_text("not even JSON", encoding="utf-8")
+        with pytest.raises(sr.ArgumentError, match=message):
+            sr.load(extra=extra)
+        with pytest.raises(sr.ArgumentError, match=message.replace("extra", "paths")):
+            sr.load_files(extra, bundled=True)
+
+    def test_text_is_told_from_a_path_by_its_first_character(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Only a str starting with { (after whitespace) is JSON text; any other str is a path."""
+        monkeypatch.chdir(tmp_path)
+        Path("[mine].json").write_text(json.dumps(document(talks())), encoding="utf-8")
+        assert "my-talks" in sr.load(extra=["[mine].json"])
+        with pytest.raises(FileNotFoundError):
+            sr.load(extra=["format: 2"])
+
+    def test_docstring_example(self) -> None:
+        """The example of load's docstring, which merges a mapping, gives what it shows."""
+        assert sr.load.__doc__ is not None
+        parser = doctest.DocTestParser()
+        test = parser.get_doctest(sr.load.__doc__, {}, "load", None, 0)
+        assert len(test.examples) >= 4
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        assert runner.run(test, out=lambda _: None).failed == 0

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from IPython.core.formatters import DisplayFormatter
 from matplotlib.figure import Figure
 
 import sinorussia as sr
+import sinorussia._plot
+
+PLOTS: list[Callable[[sr.Dataset], Figure]] = [
+    lambda ds: sr.plot_timeline(ds, start=2020, end=2020),
+    sr.plot_network,
+]
 
 
 class TestTimelinePlot:
@@ -75,3 +84,97 @@ class TestNoGlobalState:
             "assert 'matplotlib.pyplot' not in sys.modules"
         )
         subprocess.run([sys.executable, "-c", code], check=True)
+
+
+class TestNotebookDisplay:
+    """A figure shows itself in IPython, with no %matplotlib line and no pyplot."""
+
+    @pytest.mark.parametrize("plot", PLOTS, ids=["timeline", "network"])
+    def test_ipython_formats_it_as_png(self, ds: sr.Dataset, plot: Callable[..., Figure]) -> None:
+        """IPython's own formatter, with no backend set up, gives the figure as a PNG."""
+        figure = plot(ds)
+        assert isinstance(figure, Figure)
+        data, _ = DisplayFormatter().format(figure)  # type: ignore[no-untyped-call]
+        assert data["image/png"].startswith(b"\x89PNG\r\n\x1a\n")
+        assert len(data["image/png"]) > 5000
+        assert "with 1 Axes" in data["text/plain"]
+
+    def test_the_png_is_the_picture(self, ds: sr.Dataset, tmp_path: Path) -> None:
+        """The notebook PNG has the figure's aspect: the network is square."""
+        import io
+
+        from matplotlib.image import imread
+
+        image = imread(io.BytesIO(sr.plot_network(ds)._repr_png_()))  # type: ignore[attr-defined]
+        height, width = image.shape[:2]
+        assert 0.8 < width / height < 1.25
+
+    def test_an_active_inline_backend_is_not_doubled(self, ds: sr.Dataset) -> None:
+        """When a formatter for figures is registered (the inline backend), it alone is used."""
+        formatter = DisplayFormatter()
+        formatter.formatters["image/png"].for_type(Figure, lambda figure: b"from the backend")
+        data, _ = formatter.format(sr.plot_network(ds))  # type: ignore[no-untyped-call]
+        assert data["image/png"] == b"from the backend"
+
+    def test_a_figure_pickles(self, ds: sr.Dataset) -> None:
+        """A figure pickles and unpickles, still a Figure that draws itself."""
+        again = pickle.loads(pickle.dumps(sr.plot_network(ds)))
+        assert isinstance(again, Figure)
+        assert again._repr_png_().startswith(b"\x89PNG")  # type: ignore[attr-defined]
+
+    def test_a_figure_unpickles_in_a_fresh_process(self, ds: sr.Dataset, tmp_path: Path) -> None:
+        """The figure's class is found by name where nothing has been drawn yet."""
+        path = tmp_path / "figure.pickle"
+        path.write_bytes(pickle.dumps(sr.plot_network(ds)))
+        code = (
+            "import pickle, sys; from matplotlib.figure import Figure;"
+            f"figure = pickle.loads(open({str(path)!r}, 'rb').read());"
+            "assert isinstance(figure, Figure); assert figure._repr_png_()[:4] == b'\\x89PNG';"
+            "assert 'matplotlib.pyplot' not in sys.modules"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True)
+
+
+class TestWithoutMatplotlib:
+    """Without the plot extra, the error says how to install it."""
+
+    @pytest.mark.parametrize(
+        ("function", "name"),
+        [(sr.plot_timeline, "plot_timeline"), (sr.plot_network, "plot_network")],
+    )
+    def test_the_message_names_the_install_command(
+        self,
+        ds: sr.Dataset,
+        monkeypatch: pytest.MonkeyPatch,
+        function: Callable[[sr.Dataset], Figure],
+        name: str,
+    ) -> None:
+        """An ImportError naming ``pip install 'sinorussia[plot]'``, not ModuleNotFoundError."""
+        for module in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
+            monkeypatch.setitem(sys.modules, module, None)
+        monkeypatch.setitem(sys.modules, "matplotlib", None)
+        monkeypatch.setattr(sinorussia._plot, "_class", None)
+        with pytest.raises(ImportError) as info:
+            function(ds)
+        assert not isinstance(info.value, ModuleNotFoundError)
+        assert str(info.value) == (
+            f"{name}() needs matplotlib, which is not installed: pip install 'sinorussia[plot]'"
+        )
+        assert info.value.name == "matplotlib"
+        assert isinstance(info.value.__cause__, ImportError)
+
+    def test_import_sinorussia_needs_no_matplotlib(self) -> None:
+        """The library imports, and says how to install the extra, where matplotlib is absent."""
+        code = (
+            "import sys; sys.modules['matplotlib'] = None\n"
+            "import sinorussia as sr\n"
+            "try:\n    sr.plot_network(sr.load())\n"
+            "except ImportError as error:\n    print(type(error).__name__, error)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout == (
+            "ImportError plot_network() needs matplotlib, which is not installed:"
+            " pip install 'sinorussia[plot]'\n"
+        )

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import pickle
+import sys
+from collections.abc import Callable, Sequence
 
 import pendulum
 import pytest
 
 import sinorussia as sr
-from sinorussia._timeline import anniversaries, tenure, timeline
+from sinorussia._timeline import anniversaries, entry_kinds, tenure, timeline
+
+_EXTERNAL = sr.Citation(
+    basis=sr.Basis.EXTERNAL, source="https://example.org", confidence=sr.Confidence.LOW
+)
 
 
 class TestTimeline:
@@ -96,7 +102,8 @@ class TestTimelineFunction:
             ("memorandum signed", "lunar-research-station-mou"),
             ("joint_statement signed", "joint-statement-global-governance-2021"),
         ]
-        assert timeline((), (), ()) == []
+        assert timeline((), (), ()) == sr.Timeline()
+        assert list(timeline((), (), ())) == []
 
     def test_undated_records_are_left_out(self, ds: sr.Dataset) -> None:
         """Events without a date have no entry; every dated one has exactly one."""
@@ -240,3 +247,209 @@ class TestTenure:
         """A least tenure of nothing is written "0 days"."""
         small = one_office(start="2013-03", end=None)
         assert str(small.tenure("boss-office", on="2013-03")) == "between 0 days and 4 weeks 2 days"
+
+
+def _entry(date: str, title: str = "A title", kind: str = "talks") -> sr.Entry:
+    """An entry of a made-up meeting, dated ``date`` (EDTF)."""
+    meeting = sr.Meeting(
+        id="made-up",
+        citations=(_EXTERNAL,),
+        title=title,
+        kind=sr.MeetingKind.TALKS,
+        participants=(sr.Participant(who="someone"),),
+        date=sr.Dating.of(date, _EXTERNAL),
+    )
+    assert meeting.date is not None
+    return sr.Entry(meeting.date, meeting, kind, title)
+
+
+class TestTimelineSequence:
+    def test_an_immutable_sequence_of_entries(self, ds: sr.Dataset) -> None:
+        """A Timeline indexes, slices (to a Timeline), counts and iterates like a tuple."""
+        line = ds.timeline()
+        assert isinstance(line, sr.Timeline)
+        assert isinstance(line, Sequence)
+        entries = list(line)
+        assert len(line) == len(entries) == 24
+        assert line[0] is entries[0]
+        assert line[-1] is entries[-1]
+        part = line[2:5]
+        assert isinstance(part, sr.Timeline)
+        assert list(part) == entries[2:5]
+        assert line[::-1][0] is entries[-1]
+        assert entries[3] in line
+        assert line.index(entries[3]) == 3
+        with pytest.raises(AttributeError, match="immutable"):
+            line._entries = ()
+        with pytest.raises(IndexError):
+            line[24]
+
+    def test_bad_index_and_bad_entries(self, ds: sr.Dataset) -> None:
+        """An index that is no whole number, or a Timeline of other things, is refused."""
+        line = ds.timeline()
+        with pytest.raises(sr.ArgumentError, match=r"Timeline\[index\]"):
+            line["1"]  # type: ignore[call-overload]
+        with pytest.raises(sr.ArgumentError, match=r"Timeline\[index\]"):
+            line[True]
+        with pytest.raises(sr.ArgumentError, match="entries only"):
+            sr.Timeline([ds.meetings[0]])  # type: ignore[list-item]
+        with pytest.raises(sr.ArgumentError, match="an iterable of entries"):
+            sr.Timeline(3)  # type: ignore[arg-type]
+
+    def test_equality(self, ds: sr.Dataset) -> None:
+        """Timelines of the same entries are equal (and hash alike); a list is not a Timeline."""
+        assert ds.timeline(start=2021) == ds.timeline(start=2021)
+        assert hash(ds.timeline(start=2021)) == hash(ds.timeline(start=2021))
+        assert ds.timeline(start=2021) != ds.timeline(start=2020)
+        assert ds.timeline(start=2021) != list(ds.timeline(start=2021))
+        assert sr.Timeline(ds.timeline()[:2]) == ds.timeline()[:2]
+
+    def test_pickles(self, ds: sr.Dataset) -> None:
+        """A timeline survives pickling, as a Timeline of equal entries."""
+        line = ds.timeline(start=2020)
+        again = pickle.loads(pickle.dumps(line))
+        assert isinstance(again, sr.Timeline)
+        assert again == line
+
+    def test_repr(self, ds: sr.Dataset) -> None:
+        """The repr counts the entries and shows the first three by date and id."""
+        line = ds.timeline(start=2021, end=2021, certain=True)
+        assert repr(line) == (
+            "<Timeline of 5 entries: 2021-03-09 international-lunar-research-station,"
+            " 2021-03-09 lunar-research-station-mou, 2021-03-23 guilin-talks-2021, ... +2>"
+        )
+        assert repr(line[:1]) == (
+            "<Timeline of 1 entry: 2021-03-09 international-lunar-research-station>"
+        )
+        assert repr(sr.Timeline()) == "<Timeline of 0 entries>"
+
+    def test_html_is_escaped(self) -> None:
+        """The notebook table escapes every cell."""
+        line = sr.Timeline([_entry("2020-01-02", title="<b>Tom & Jerry</b>")])
+        page = line._repr_html_()
+        assert "<td>&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;</td>" in page
+        assert "<b>Tom" not in page
+        assert page.startswith("<p>1 entry</p><table>")
+        assert "<td>2020-01-02</td>" in page
+
+
+class TestTimelinePandas:
+    def test_columns_and_types(self, ds: sr.Dataset) -> None:
+        """One row per entry: EDTF date, datetime bounds, basis, kind, id and title."""
+        line = ds.timeline(start=2021, end=2021, certain=True)
+        frame = line.to_pandas()
+        assert list(frame.columns) == ["date", "lower", "upper", "basis", "kind", "id", "title"]
+        assert list(frame["id"]) == [e.record.id for e in line]
+        assert list(frame["date"]) == [e.date.edtf for e in line]
+        assert str(frame["lower"].dtype).startswith("datetime64")
+        talks = frame[frame["id"] == "guilin-talks-2021"].iloc[0]
+        assert (talks["lower"].year, talks["lower"].month, talks["lower"].day) == (2021, 3, 23)
+        assert talks["basis"] == "inferred"
+        assert talks["kind"] == "talks"
+
+    def test_unbounded_is_nat(self) -> None:
+        """An open side of a date is NaT; the other side is its day."""
+        frame = sr.Timeline([_entry("../2015-06")]).to_pandas()
+        assert frame["lower"].isna().tolist() == [True]
+        upper = frame["upper"].iloc[0]
+        assert (upper.year, upper.month, upper.day) == (2015, 6, 30)
+
+    def test_empty(self) -> None:
+        """An empty timeline gives an empty frame with the same columns."""
+        frame = sr.Timeline().to_pandas()
+        assert len(frame) == 0
+        assert list(frame.columns) == ["date", "lower", "upper", "basis", "kind", "id", "title"]
+
+    def test_without_pandas(self, ds: sr.Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without pandas the error says how to install it."""
+        monkeypatch.setitem(sys.modules, "pandas", None)
+        with pytest.raises(ImportError, match=r"pip install 'sinorussia\[pandas\]'"):
+            ds.timeline().to_pandas()
+
+
+class TestTimelineFilters:
+    def test_one_kind_or_several(self, ds: sr.Dataset) -> None:
+        """kind takes one kind or several; an entry matches any of them."""
+        assert [e.record.id for e in ds.timeline(kind="talks")] == ["guilin-talks-2021"]
+        assert [e.record.id for e in ds.timeline(kind=sr.MeetingKind.TALKS)] == [
+            "guilin-talks-2021"
+        ]
+        both = ds.timeline(kind=["talks", "treaty_extension"])
+        assert [e.record.id for e in both] == ["guilin-talks-2021", "treaty-extension-2021"]
+        signed = ds.timeline(kind="treaty signed")
+        assert [e.record.id for e in signed] == ["treaty-of-good-neighborliness"]
+
+    def test_kind_matches_the_record_category(self, ds: sr.Dataset) -> None:
+        """A treaty's kind and a project's sector select their entries too."""
+        assert [e.kind for e in ds.timeline(kind="treaty")] == ["treaty signed"]
+        space = ds.timeline(kind="space")
+        assert {e.record.id for e in space} == {
+            "international-lunar-research-station",
+        }
+        assert {e.kind for e in space} == {"milestone"}
+
+    def test_unknown_kind_lists_the_kinds(self, ds: sr.Dataset) -> None:
+        """An unknown kind is an error naming the valid ones, not an empty timeline."""
+        with pytest.raises(sr.ArgumentError, match="unknown kind 'bogus'") as info:
+            ds.timeline(kind="bogus")
+        message = str(info.value)
+        for kind in ("phone_call", "treaty signed", "milestone", "energy"):
+            assert kind in message
+        with pytest.raises(sr.ArgumentError, match=r"timeline\(kind\)"):
+            ds.timeline(kind=[3])  # type: ignore[list-item]
+        with pytest.raises(sr.ArgumentError, match="at least one kind"):
+            ds.timeline(kind=[])
+
+    def test_entry_kinds(self, ds: sr.Dataset) -> None:
+        """The valid kinds: every kind and category the dataset's entries have, and more."""
+        kinds = entry_kinds(ds.timeline())
+        assert {e.kind for e in ds.timeline()} <= set(kinds)
+        assert {e.record.category for e in ds.timeline()} <= set(kinds)
+        assert {"video_call", "agreement signed", "health"} <= set(kinds)
+        assert len(kinds) == len(set(kinds))
+
+    def test_involving_ids_names_and_records(self, ds: sr.Dataset) -> None:
+        """involving resolves names as the collections do; several must all be involved."""
+        by_id = ds.timeline(involving="sergei-lavrov")
+        assert [e.record.id for e in by_id] == ["guilin-talks-2021"]
+        assert ds.timeline(involving="Lavrov") == by_id
+        assert ds.timeline(involving=ds.get("sergei-lavrov")) == by_id
+        xi = ds.timeline(involving="xi-jinping")
+        both = ds.timeline(involving=["xi-jinping", "vladimir-putin"])
+        assert both
+        assert set(both) <= set(xi)
+        wanted = set(ds.events.involving("xi-jinping").ids)
+        wanted |= set(ds.treaties.involving("xi-jinping").ids)
+        wanted |= set(ds.projects.involving("xi-jinping").ids)
+        assert {e.record.id for e in xi} == wanted & {e.record.id for e in ds.timeline()}
+
+    def test_involving_nobody_raises(self, ds: sr.Dataset) -> None:
+        """A name that fits nothing raises NotFound, not an empty timeline."""
+        with pytest.raises(sr.NotFound):
+            ds.timeline(involving="Nobody Atall")
+        with pytest.raises(sr.ArgumentError, match=r"timeline\(involving\)"):
+            ds.timeline(involving=[3])  # type: ignore[list-item]
+
+    def test_at_a_place_or_inside_it(self, ds: sr.Dataset) -> None:
+        """at keeps entries at the place or inside it: Red Square lies in Moscow."""
+        moscow = ds.timeline(at="Moscow")
+        assert "victory-day-parade-2015" in {e.record.id for e in moscow}
+        assert ds.timeline(at="moscow") == moscow
+        assert set(moscow) <= set(ds.timeline(at="russia"))
+        assert [e.record.id for e in ds.timeline(at="guilin")] == ["guilin-talks-2021"]
+        with pytest.raises(sr.NotFound):
+            ds.timeline(at="Atlantis")
+
+    def test_filters_combine(self, ds: sr.Dataset) -> None:
+        """Every filter narrows: kind, who, where and when together."""
+        found = ds.timeline(
+            kind="state_visit", involving="xi-jinping", at="russia", start=2019, end=2019
+        )
+        assert [e.record.id for e in found] == ["xi-state-visit-russia-2019"]
+
+    def test_plain_records_match_ids_literally(self, ds: sr.Dataset) -> None:
+        """The function takes plain iterables too; then ids match, names do not resolve."""
+        events = tuple(ds.events)
+        found = timeline(events, (), (), involving="sergei-lavrov")
+        assert [e.record.id for e in found] == ["guilin-talks-2021"]
+        assert timeline(events, (), (), involving="Lavrov") == sr.Timeline()

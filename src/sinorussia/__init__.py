@@ -41,11 +41,11 @@ from ._model import (
     Treaty,
 )
 from ._plot import plot_network, plot_timeline
-from ._query import Collection, Match
+from ._query import Collection, Match, Results
 from ._schema import json_schema
-from ._timeline import Anniversary, Entry, Tenure
+from ._timeline import Anniversary, Entry, Tenure, Timeline
 from ._types import DateLike, FieldValue, KindLike, PeriodLike, RecordRef
-from ._verify import CitedClaim, Mismatch, Passage, Verification, verify
+from ._verify import CitedClaim, Mismatch, Passage, Verification, document_of, verify
 from ._vocab import (
     Basis,
     Confidence,
@@ -133,18 +133,21 @@ __all__ = [
     "Quantity",
     "Record",
     "RecordRef",
+    "Results",
     "Role",
     "Section",
     "Sector",
     "Statement",
     "StatementKind",
     "Tenure",
+    "Timeline",
     "Treaty",
     "TreatyKind",
     "Unbounded",
     "Verification",
     "When",
     "__version__",
+    "document_of",
     "dump",
     "dumps",
     "export",

@@ -256,7 +256,7 @@ def _message(exc: BaseException) -> str:
 
 
 def problems_of(exc: BaseException, path: str = "$") -> Iterator[Problem]:
-    """Walk a cattrs exception group and yield one :class:`Problem` per leaf.
+    """Walk a cattrs exception group and yield one [`Problem`][sinorussia.Problem] per leaf.
 
     Args:
         exc: What the converter raised.

@@ -43,9 +43,9 @@ from ._model import (
     Treaty,
 )
 from ._plan import Step, plan, references
-from ._query import Collection, Context, Match, find
-from ._timeline import Anniversary, Entry, Tenure, anniversaries, tenure, timeline
-from ._types import DateLike, PeriodLike, RecordRef, choice, fail, flag, period, ref
+from ._query import THRESHOLD, Collection, Context, Results, find
+from ._timeline import Anniversary, Tenure, Timeline, anniversaries, tenure, timeline
+from ._types import DateLike, KindLike, PeriodLike, RecordRef, choice, fail, flag, period
 from ._vocab import OfficeStatus, StatementKind
 
 __all__ = ["FORMAT", "SECTIONS", "Dataset", "Section", "merged"]
@@ -255,14 +255,21 @@ class Dataset:
         """
         return self.all().lookup(text)
 
-    def search(self, text: str, *, limit: int | None = 10) -> list[Match[Record | Document]]:
-        """Records of any class ranked by how well a name matches ``text``.
+    def search(
+        self, text: str, *, limit: int | None = 10, threshold: float = THRESHOLD
+    ) -> Results[Record | Document]:
+        """Records of any class ranked by how well a name, title or text matches ``text``.
 
-        See :meth:`Collection.search`, which raises the same errors.
+        See ``Collection.search`` for the scores; it raises the same errors.
+
+        Examples:
+            >>> ds.search("Power of Siberia")[0].record.id
+            'east-route-gas-pipeline'
+
         """
-        return self.all().search(text, limit=limit)
+        return self.all().search(text, limit=limit, threshold=threshold)
 
-    def related(self, record: Record | Document | str) -> Collection[Record | Document]:
+    def related(self, record: RecordRef) -> Collection[Record | Document]:
         """Every record linked to ``record`` by a reference, either way.
 
         For a leader: their offices, the meetings and happenings they took part
@@ -273,14 +280,16 @@ class Dataset:
 
             ds.related("xi-jinping").of_type(sr.Meeting)
 
+        Args:
+            record: A record, its id, or a name or alias ("Wang Yi").
+
         Raises:
-            NotFound: ``record`` is an id that is not in the dataset.
+            NotFound: ``record`` is neither an id nor a name of the dataset.
+            Ambiguous: A name fits several records equally well.
             ArgumentError: ``record`` is neither a string nor a record.
 
         """
-        record_id = ref(record, "related(record)")
-        if record_id not in self._registry:
-            find(self._registry, record_id, kind="record")
+        record_id = self._context.resolve(record, what="record", where="related(record)")
         linked = self._links().get(record_id, set())
         return Collection(
             (r for r in self._registry.values() if r.id in linked),
@@ -304,13 +313,27 @@ class Dataset:
     def timeline(
         self,
         *,
+        kind: KindLike | Iterable[KindLike] | None = None,
+        involving: RecordRef | Iterable[RecordRef] | None = None,
+        at: RecordRef | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
         certain: bool = False,
-    ) -> list[Entry]:
+    ) -> Timeline:
         """Every dated event, treaty signing and project milestone, in date order.
 
+        The filters are those of ``sinorussia timeline``, by the same names.
+
         Args:
+            kind: Keep entries of this kind, or of any of several: an entry
+                matches if its own kind (``phone_call``, ``treaty signed``,
+                ``milestone``) or its record's category (``treaty``, a
+                project's sector such as ``energy``) is one of them.
+            involving: Keep entries whose record involves this person, country
+                or organisation (an id, a name or a record), or all of several,
+                as ``Collection.involving`` matches them.
+            at: Keep entries whose record is at this place or inside it (an
+                id, a name or a record), as ``Collection.at`` matches them.
             start: Keep only entries that may reach this date or later (with
                 ``certain``: that certainly begin on or after it).
             end: Keep only entries that may begin by this date (with
@@ -319,17 +342,35 @@ class Dataset:
                 and ``end``; by default, entries that possibly do.
 
         Returns:
-            Entries ordered by date (see ``PartialDate`` for the order), then
-            by id. The entries kept with ``certain`` are always among those
-            kept without it.
+            A ``Timeline``: the entries ordered by date (see ``PartialDate``
+            for the order), then by id. The entries kept with ``certain`` are
+            always among those kept without it.
 
         Raises:
             ArgumentError: ``start`` or ``end`` is not a date, ``end`` comes
-                before ``start``, or ``certain`` is not a bool.
+                before ``start``, ``certain`` is not a bool, a kind is unknown
+                (the message lists the kinds there are), or ``involving`` or
+                ``at`` is neither a string nor a record.
+            NotFound: A name of ``involving`` or ``at`` fits nothing (or,
+                ``Ambiguous``, several records).
+
+        Examples:
+            >>> [e.record.id for e in ds.timeline(kind="talks", involving="Lavrov")]
+            ['guilin-talks-2021']
+            >>> len(ds.timeline(at="moscow", start=2019, end=2019))
+            2
 
         """
         return timeline(
-            self.events, self.treaties, self.projects, start=start, end=end, certain=certain
+            self.events,
+            self.treaties,
+            self.projects,
+            kind=kind,
+            involving=involving,
+            at=at,
+            start=start,
+            end=end,
+            certain=certain,
         )
 
     def anniversaries(self, year: int, *, every: int = 5) -> list[Anniversary]:
@@ -379,22 +420,29 @@ class Dataset:
             )
         return offices.held_on(when, certain=certain)
 
-    def tenure(self, office: Office | str, *, on: DateLike) -> Tenure:
+    def tenure(self, office: RecordRef, *, on: DateLike) -> Tenure:
         """How long an office had been held on a date, as a range.
 
         The range is honest about partial dates: a tenure that began in March
         2013 had lasted between ``on - 2013-03-31`` and ``on - 2013-03-01``.
 
         Raises:
-            NotFound: ``office`` is an id that is not an office's.
+            NotFound: ``office`` is no office's id or name.
             ArgumentError: ``office`` is neither an office nor a string, ``on``
                 is not a date, or the tenure cannot be measured then: the
                 office's start is unknown, ``on`` is before it, or the office
                 had ended by ``on`` (an ``ArgumentError`` is a ``ValueError``).
 
         """
-        if isinstance(office, str):
-            office = self.offices.get(office)
+        if not isinstance(office, Office):
+            office = cast(
+                Office,
+                self._registry[
+                    self._context.resolve(
+                        office, what="office", classes=(Office,), where="tenure(office)"
+                    )
+                ],
+            )
         return tenure(office, on)
 
     def __contains__(self, id: object) -> bool:
@@ -444,6 +492,29 @@ class Dataset:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={n}" for name, n in self.counts().items() if n)
         return f"<Dataset {self.version}: {shown}>"
+
+    def _repr_html_(self) -> str:
+        """A summary for notebooks: the version, and each section with its count."""
+        import html
+        import re
+
+        def text(value: str) -> str:
+            # Escaped first; then the descriptions' `Name` marks become code.
+            return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", html.escape(value))
+
+        counts = self.counts()
+        rows = "".join(
+            f"<tr><td>{html.escape(section.name)}</td>"
+            f"<td style='text-align:right'>{counts[section.name]}</td>"
+            f"<td style='text-align:left'>{text(section.description)}</td></tr>"
+            for section in SECTIONS
+        )
+        return (
+            f"<p><strong>Dataset</strong> version {html.escape(self.version)}:"
+            f" {len(self)} records</p>"
+            "<table><thead><tr><th>section</th><th>records</th><th>what they are</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table>"
+        )
 
 
 SECTIONS: Final[tuple[Section[Any], ...]] = tuple(

@@ -6,12 +6,12 @@ The model
 Sources rarely give a full calendar date, and this library never invents
 precision: "June 2019" stays a month and is never padded to 2019-06-01.
 
-* :class:`PartialDate` is a year, a month or a day (see :class:`Precision`),
+* [`PartialDate`][sinorussia.PartialDate] is a year, a month or a day (see `Precision`),
   optionally flagged *uncertain* (EDTF ``?``), *approximate* (``~``) or both
-  (``%``). It covers every day from :attr:`~PartialDate.lower` to
-  :attr:`~PartialDate.upper`: ``2019`` covers 2019-01-01 to 2019-12-31.
-* :class:`DateInterval` runs from a start to an end, each a
-  :class:`PartialDate` or :class:`Unbounded`: ``OPEN`` (EDTF ``..``, it goes
+  (``%``). It covers every day from [`lower`][sinorussia.PartialDate.lower] to
+  [`upper`][sinorussia.PartialDate.upper]: ``2019`` covers 2019-01-01 to 2019-12-31.
+* [`DateInterval`][sinorussia.DateInterval] runs from a start to an end, each a
+  [`PartialDate`][sinorussia.PartialDate] or `Unbounded`: ``OPEN`` (EDTF ``..``, it goes
   on, as with an office still held) or ``UNKNOWN`` (EDTF empty, there is an end
   but we do not know it). It covers the days from the start's first day to the
   end's last day. At most one end may be unbounded.
@@ -29,7 +29,7 @@ Ordering
 ========
 
 Values of both classes compare with ``<``, ``<=``, ``>`` and ``>=`` by
-:attr:`~PartialDate.sort_key`: first day (an unbounded start first of all),
+[`sort_key`][sinorussia.PartialDate.sort_key]: first day (an unbounded start first of all),
 then last day (an unbounded end last of all), then the EDTF string. So
 ``2019-01 < 2019 < 2019-06`` and ``../2013 < 2013``. Distinct values never
 share a key, so the order is total, deterministic and consistent with ``==``
@@ -47,7 +47,7 @@ Accepted (EDTF level 0, plus two level 1 features):
 * intervals ``start/end`` of those, where one end may be ``..`` (open) or
   empty (unknown) (level 1).
 
-Everything else is rejected with a :class:`ValueError` that quotes the text
+Everything else is rejected with a `ValueError` that quotes the text
 and says why: unspecified digits (``201X``), seasons (``2019-21``), ``Y``
 years, negative years, year 0, times, whitespace, one digit months or days,
 qualifiers inside a date (``2019?-06``) and intervals with no known end.
@@ -122,7 +122,7 @@ def _check_bool(name: str, value: object) -> None:
 
 
 class Precision(enum.IntEnum):
-    """How much of a :class:`PartialDate` is known; a larger value is finer.
+    """How much of a [`PartialDate`][sinorussia.PartialDate] is known; a larger value is finer.
 
     Examples:
         >>> PartialDate(2019, 6).precision
@@ -157,7 +157,7 @@ class Unbounded(enum.Enum):
 
 
 class _Temporal:
-    """What :class:`PartialDate` and :class:`DateInterval` share."""
+    """What `PartialDate` and `DateInterval` share."""
 
     __slots__ = ()
 
@@ -179,14 +179,14 @@ class _Temporal:
 
         Args:
             other: A ``PartialDate``, ``DateInterval`` or anything
-                :func:`to_when` accepts (an int year, an EDTF string, a
+                [`to_when`][sinorussia.to_when] accepts (an int year, an EDTF string, a
                 ``datetime.date``, a ``(start, end)`` tuple, ...).
 
         Returns:
             True if ``other``'s first and last days both lie within this value.
 
         Raises:
-            TypeError: ``other`` is of a type :func:`to_when` does not accept.
+            TypeError: ``other`` is of a type [`to_when`][sinorussia.to_when] does not accept.
             ValueError: ``other`` is a string that is not valid EDTF, or an
                 out of range value.
 
@@ -209,13 +209,13 @@ class _Temporal:
 
         Args:
             other: A ``PartialDate``, ``DateInterval`` or anything
-                :func:`to_when` accepts.
+                [`to_when`][sinorussia.to_when] accepts.
 
         Returns:
             True if the two ranges of days intersect.
 
         Raises:
-            TypeError: ``other`` is of a type :func:`to_when` does not accept.
+            TypeError: ``other`` is of a type [`to_when`][sinorussia.to_when] does not accept.
             ValueError: ``other`` is a string that is not valid EDTF, or an
                 out of range value.
 
@@ -475,7 +475,7 @@ class PartialDate(_Temporal):
         """The ordering key: (first day's ordinal, last day's ordinal, EDTF).
 
         Ordinals are ``datetime.date.toordinal()`` values. The key is shared
-        with :class:`DateInterval`, so mixed lists sort; see the module
+        with [`DateInterval`][sinorussia.DateInterval], so mixed lists sort; see the module
         documentation.
 
         Examples:
@@ -536,8 +536,8 @@ class DateInterval(_Temporal):
     immutable, hashable and picklable; equality is structural.
 
     Attributes:
-        start: A :class:`PartialDate`, or :class:`Unbounded`.
-        end: A :class:`PartialDate`, or :class:`Unbounded`.
+        start: A [`PartialDate`][sinorussia.PartialDate], or `Unbounded`.
+        end: A [`PartialDate`][sinorussia.PartialDate], or `Unbounded`.
 
     Raises:
         TypeError: An end is neither a ``PartialDate`` nor ``Unbounded``.
@@ -588,7 +588,7 @@ class DateInterval(_Temporal):
         """Parse an EDTF interval ``start/end``.
 
         Args:
-            text: Two EDTF dates (see :meth:`PartialDate.parse`) joined by
+            text: Two EDTF dates (see [`PartialDate.parse`][sinorussia.PartialDate.parse]) joined by
                 ``/``; one of them may instead be ``..`` (open) or empty
                 (unknown).
 
@@ -682,7 +682,7 @@ class DateInterval(_Temporal):
         """Shift both known ends by ``n`` years.
 
         Unbounded ends stay as they are; February 29 becomes February 28 in a
-        common year (see :meth:`PartialDate.anniversary`).
+        common year (see [`PartialDate.anniversary`][sinorussia.PartialDate.anniversary]).
 
         Args:
             n: Number of years to add.
@@ -761,7 +761,7 @@ def parse_edtf(text: str) -> When:
         text: An EDTF string; one with a ``/`` is an interval.
 
     Returns:
-        A :class:`PartialDate` or a :class:`DateInterval`.
+        A [`PartialDate`][sinorussia.PartialDate] or a [`DateInterval`][sinorussia.DateInterval].
 
     Raises:
         TypeError: ``text`` is not a string.
@@ -797,13 +797,13 @@ def _to_end(value: object) -> PartialDate | Unbounded:
 
 
 def to_when(value: object) -> When:
-    """Coerce a query value into a :class:`PartialDate` or :class:`DateInterval`.
+    """Coerce a query value into a `PartialDate` or a `DateInterval`.
 
     Accepted:
 
     * a ``PartialDate`` or ``DateInterval``: returned as is;
     * an ``int``: that year (``bool`` is rejected);
-    * a ``str``: parsed with :func:`parse_edtf`;
+    * a ``str``: parsed with [`parse_edtf`][sinorussia.parse_edtf];
     * a ``datetime.date`` or ``pendulum.Date``: that day;
     * a ``datetime.datetime`` or ``pendulum.DateTime``: its own calendar date
       (``.date()``, in whatever time zone it carries);

@@ -1,6 +1,6 @@
 """The exceptions sinorussia raises.
 
-Every exception the library raises on purpose derives from :class:`Error`, so
+Every exception the library raises on purpose derives from [`Error`][sinorussia.Error], so
 ``except sinorussia.Error`` catches them all. The tree::
 
     sinorussia.Error
@@ -142,22 +142,38 @@ class NotFound(Error, LookupError):
 
     Attributes:
         key: What was looked up.
+        kind: What was looked for (``"place"``, ``"person, country or
+            organisation"`` ...).
         suggestions: Close matches, best first (may be empty).
+        note: Why a record that exists does not fit (``'moscow' is a place``),
+            or ``None``.
 
     """
 
     __module__ = "sinorussia"
     key: str
+    kind: str
     suggestions: tuple[str, ...]
+    note: str | None
 
-    def __init__(self, key: str, *, kind: str = "record", suggestions: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        key: str,
+        *,
+        kind: str = "record",
+        suggestions: Iterable[str] = (),
+        note: str | None = None,
+    ) -> None:
         self.key = key
         self.kind = kind
         self.suggestions = tuple(suggestions)
+        self.note = note
         super().__init__(self._message())
 
     def _message(self) -> str:
         message = f"no {self.kind} {shown(self.key, 200)}"
+        if self.note:
+            message += f" ({self.note})"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         return message
@@ -167,11 +183,13 @@ class NotFound(Error, LookupError):
         return str(self.args[0])
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_not_found, (self.key, self.kind, self.suggestions))
+        return (_not_found, (self.key, self.kind, self.suggestions, self.note))
 
 
-def _not_found(key: str, kind: str, suggestions: tuple[str, ...]) -> NotFound:
-    return NotFound(key, kind=kind, suggestions=suggestions)
+def _not_found(
+    key: str, kind: str, suggestions: tuple[str, ...], note: str | None = None
+) -> NotFound:
+    return NotFound(key, kind=kind, suggestions=suggestions, note=note)
 
 
 _LISTED = 20
@@ -198,7 +216,7 @@ class Ambiguous(NotFound):
         if len(self.candidates) > _LISTED:
             listed += f" and {len(self.candidates) - _LISTED} more (see .candidates)"
         key = shown(self.key, 200)
-        return f"{key} matches several of the {self.kind} records: {listed}; use an id"
+        return f"{key} matches several records ({self.kind}): {listed}; use an id"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_ambiguous, (self.key, self.kind, self.candidates))

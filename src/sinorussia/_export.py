@@ -1,6 +1,6 @@
 r"""Exporting a dataset to files: JSON, JSON Lines, CSV tables and a graph.
 
-:func:`export` writes one format into a folder and returns the paths written.
+[`export`][sinorussia.export] writes one format into a folder and returns the paths written.
 Every file is UTF-8 with ``\n`` line endings, written atomically, and its
 bytes depend only on the dataset (not on the run, the platform or
 ``PYTHONHASHSEED``). The formats:
@@ -19,7 +19,7 @@ bytes depend only on the dataset (not on the run, the platform or
 
 ``csv``
     One table per non-empty section, ``<section>.csv`` (``meetings.csv`` ...),
-    with the columns and cells of :mod:`sinorussia._flat`: a date becomes
+    with the columns and cells of `_flat`: a date becomes
     ``<field>`` (EDTF), ``<field>_lower`` and ``<field>_upper`` (ISO dates,
     empty when unbounded) and ``<field>_basis``; multi-valued fields are joined
     with ``"; "``; ``None`` is an empty cell. A table left over from an earlier
@@ -30,12 +30,12 @@ bytes depend only on the dataset (not on the run, the platform or
     ``nodes.csv``, ``edges.csv`` and ``graph.graphml`` (the same nodes and
     edges as GraphML). Every record except documents and offices is a node;
     the edges come from the reference fields of the model (see
-    :data:`RELATIONS`), each with a relation name, a role where one applies,
+    `RELATIONS`), each with a relation name, a role where one applies,
     and the id of the record that states it.
 
 Formula injection (CSV files only): a spreadsheet runs a cell that starts with
 ``=``, ``+``, ``-`` or ``@`` as a formula. In the text columns (those whose
-field holds free text: :func:`text_columns`, and ``label`` and ``role`` of the
+field holds free text: `text_columns`, and ``label`` and ``role`` of the
 graph tables) a cell that starts with one of those characters (after any
 white space), with a tab, a carriage return or an apostrophe gets an
 apostrophe in front, as OWASP advises; a text cell holding ``;`` is quoted, so
@@ -264,7 +264,7 @@ def _csv(dataset: Dataset) -> dict[str, bytes]:
 
 
 def nodes(dataset: Dataset) -> list[dict[str, str]]:
-    """The nodes of the graph export, in file order (see :data:`NODE_COLUMNS`).
+    """The nodes of the graph export, in file order (see `NODE_COLUMNS`).
 
     Every record is a node except documents and offices (offices are edges).
     ``type`` is the record class in lower case (``leader``, ``meeting`` ...),
@@ -347,9 +347,9 @@ def _link_edges(record: Any, anchor: str) -> Iterator[tuple[str, str, str, str]]
 
 
 def edges(dataset: Dataset) -> list[dict[str, str]]:
-    """The edges of the graph export, in file order (see :data:`EDGE_COLUMNS`).
+    """The edges of the graph export, in file order (see `EDGE_COLUMNS`).
 
-    ``relation`` is named in :data:`RELATIONS`; ``role`` is a participant's
+    ``relation`` is named in `RELATIONS`; ``role`` is a participant's
     role (``guest``, ``signatory`` ...) or an office's post; ``record`` is the
     id of the record that states the edge, where its citations are. An edge to
     a record that is not a node (a statement about a document) is left out, as
@@ -475,7 +475,7 @@ def render(dataset: Dataset, *, format: ExportFormat) -> dict[str, bytes]:
     """The files of an export as bytes, by file name, without writing anything.
 
     Raises:
-        DataError: The dataset holds text UTF-8 cannot encode (see :func:`export`).
+        DataError: The dataset holds text UTF-8 cannot encode (see [`export`][sinorussia.export]).
         ArgumentError: ``format`` is not an export format, or ``dataset`` not a Dataset.
 
     """

@@ -1,15 +1,15 @@
 """The building blocks of record fields: validators that say what they check.
 
 Every validator here is a small frozen object that attrs calls like a function
-and that carries, as plain data, what it checks: :meth:`Validator.schema` gives
+and that carries, as plain data, what it checks: `Validator.schema` gives
 its JSON Schema fragment, as attrs' own ``matches_re`` keeps its ``pattern``.
 The schema generator reads these fragments and never the code.
 
 Field metadata holds the rest of what a field says about itself:
 
-- :data:`DOC`: its description, the one home of the text that the class
+- `DOC`: its description, the one home of the text that the class
   docstring, the JSON Schema and the data dictionary show;
-- :data:`REF`: for a reference, the names of the record classes it may point to.
+- `REF`: for a reference, the names of the record classes it may point to.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def lone_surrogate(value: str) -> str | None:
 
 
 def check_text(field: str, value: str) -> None:
-    """Refuse a string that no writer can encode (see :func:`lone_surrogate`)."""
+    """Refuse a string that no writer can encode (see `lone_surrogate`)."""
     problem = lone_surrogate(value)
     if problem is not None:
         raise FieldError(field, problem)
@@ -148,7 +148,7 @@ def is_visible(char: str) -> bool:
 
 
 def has_visible(value: str) -> bool:
-    """Whether a string has at least one visible character (see :func:`is_visible`)."""
+    """Whether a string has at least one visible character (see `is_visible`)."""
     if value.isascii():
         return _ASCII_VISIBLE.search(value) is not None
     return any(is_visible(char) for char in value)
@@ -163,7 +163,7 @@ def _is_slug(value: str) -> bool:
 class Validator:
     """An attrs validator that carries its JSON Schema fragment.
 
-    Subclasses implement :meth:`check` for one value and :meth:`schema`;
+    Subclasses implement `check` for one value and `schema`;
     ``None`` always passes (whether a field may be ``null`` is its type's
     business, and the converter enforces it).
     """
@@ -179,7 +179,7 @@ class Validator:
             self.check(attribute.name, value)
 
     def check(self, field: str, value: Any) -> None:
-        """Raise :class:`FieldError` if ``value`` is not acceptable for ``field``."""
+        """Raise `FieldError` if ``value`` is not acceptable for ``field``."""
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -216,7 +216,7 @@ class Text(Validator):
     the joiners U+200C and U+200D, the word joiner U+2060, the byte-order mark
     U+FEFF ...), combining marks without a base and the Hangul fillers show
     nothing on their own: a string of only those is empty to a reader, and
-    refused. So is a string holding a lone surrogate (see :func:`check_text`).
+    refused. So is a string holding a lone surrogate (see `check_text`).
     """
 
     __slots__ = ()

@@ -1,11 +1,11 @@
 """The indexes of a collection's records, and the planner that uses them.
 
 A family of collections (all the filters chained from one dataset's section)
-shares one :class:`Base`: the records, and indexes built at most once, the
+shares one `Base`: the records, and indexes built at most once, the
 first time a filter needs them: by id, by key (actor, place, kind), by date
 bounds in tiers, by name and by cited paragraph.
 
-:func:`select` runs a chain of filters: it picks the most selective keyed
+`select` runs a chain of filters: it picks the most selective keyed
 filter to drive it; if the chain also has a date filter, it searches that
 key's own date-sorted index, so ``involving("xi-jinping").during(2020)`` looks
 only at Xi's meetings of about 2020. The remaining filters then check the few
@@ -24,7 +24,7 @@ from typing import Any, Final, Generic, Literal, Protocol, TypeVar
 
 import attrs
 
-from ._model import Entity, Organisation, Person, Place
+from ._model import Citation, Entity, Organisation, Person, Place
 from ._names import key
 from ._plan import citations
 from ._types import period
@@ -165,6 +165,7 @@ class Base(Generic[T]):
 
     __slots__ = (
         "_by_id",
+        "_citations",
         "_dates",
         "_index",
         "_keyed_dates",
@@ -187,6 +188,7 @@ class Base(Generic[T]):
         self._keyed_dates: dict[tuple[str, str], Dates] = {}
         self._names: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         self._paragraphs: list[frozenset[tuple[str | None, int, Basis]]] | None = None
+        self._citations: list[frozenset[Citation]] | None = None
 
     def by_id(self) -> dict[str, int]:
         if self._by_id is None:
@@ -254,6 +256,12 @@ class Base(Generic[T]):
                         _add(words, word, position)
             self._names = (full, words)
         return self._names
+
+    def citations(self) -> list[frozenset[Citation]]:
+        """Each record's distinct citations, wherever they are in it."""
+        if self._citations is None:
+            self._citations = [frozenset(citations(record)) for record in self.records]
+        return self._citations
 
     def paragraphs(self) -> list[frozenset[tuple[str | None, int, Basis]]]:
         """Each record's cited (document, paragraph, basis) triples."""

@@ -1,8 +1,8 @@
 """Input and output helpers: bounded reads, all-or-nothing writes, pausing the GC.
 
-Reading (:func:`read_regular`) and writing (:func:`write_atomic`,
-:func:`write_all`) touch only regular files. A path that names a directory, a
-FIFO, a device or a socket raises :class:`NotRegular` before a byte is read or
+Reading (`read_regular`) and writing (`write_atomic`,
+`write_all`) touch only regular files. A path that names a directory, a
+FIFO, a device or a socket raises `NotRegular` before a byte is read or
 written: reading a FIFO would block for ever and ``/dev/zero`` never ends;
 renaming a file over ``/dev/null`` would replace the device. A symbolic link is
 followed: a read reads the file it names, a write replaces that file and keeps
@@ -10,12 +10,12 @@ the link.
 
 This module sits below the exception tree (``_errors``), so it raises plain
 ``OSError`` subclasses; the public functions that call it (``load_file``,
-``dump``, ``export``) turn :class:`NotRegular` into ``sinorussia.NotAFile``
-and :class:`TooLarge` into a ``DataError``.
+``dump``, ``export``) turn `NotRegular` into ``sinorussia.NotAFile``
+and `TooLarge` into a ``DataError``.
 
 Writes: every new byte goes to a temporary file beside its target, which is
 flushed to disk and then renamed over the target, so a reader sees the old file
-or the new one, never half of one. :func:`write_all` does this for several
+or the new one, never half of one. `write_all` does this for several
 files at once: it writes every temporary file first, then renames them in,
 keeping the old files until every rename has succeeded; if one fails, the old
 files are put back, so the folder holds every new file or every old one (a

@@ -90,7 +90,7 @@ def _decoder() -> json.JSONDecoder:
 
 
 def decode(data: str | bytes | bytearray | memoryview, source: str) -> Any:
-    """The JSON value of a document, or one located :class:`DataError`.
+    """The JSON value of a document, or one located [`DataError`][sinorussia.DataError].
 
     Args:
         data: The document, as text or as UTF-8 bytes (``bytearray`` and
@@ -174,7 +174,7 @@ def _locate(text: str, exc: BaseException) -> Problem:
 
 
 def _position(text: str, pos: int) -> tuple[int, int]:
-    """The line and column (both from 1) of an offset, counted as :mod:`json` does."""
+    """The line and column (both from 1) of an offset, counted as `json` does."""
     line = text.count("\n", 0, pos) + 1
     return line, pos - text.rfind("\n", 0, pos)
 
@@ -224,7 +224,7 @@ def _walk(text: str, *, deep: bool = False, until: int | None = None) -> _Spot |
     Containers are decoded whole by the C decoder where they can be, and walked
     member by member only when that fails, so the walk stops in the innermost
     value that holds the problem. A container too deep for the C decoder is
-    walked into, and reported at depth :data:`_DEPTH` (or where its chain ends).
+    walked into, and reported at depth `_DEPTH` (or where its chain ends).
 
     Args:
         text: The document.

@@ -9,11 +9,14 @@ path of every problem; nothing is returned half-made.
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
+import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 import attrs
 import cattrs
@@ -163,21 +166,205 @@ def _path_of(value: object, function: str, argument: str) -> str:
     raise ArgumentError(message)
 
 
-def _paths(value: object, function: str, argument: str) -> list[str]:
-    """``value`` as a list of path strings; a single path is an error, not its characters."""
-    if isinstance(value, str | bytes | os.PathLike):
-        single = shown(os.fspath(value))
+Input: TypeAlias = str | os.PathLike[str] | bytes | Mapping[str, Any]
+"""What ``load(extra=...)`` and ``load_files`` take in their list, item by item.
+
+A path to a file (a ``str`` or ``os.PathLike``), or a document in memory: a
+mapping as ``json.load`` returns it, or JSON text (a ``str`` whose first
+character other than whitespace is ``{``, or UTF-8 ``bytes``).
+"""
+
+_JSON_SPACE: Final = " \t\n\r\ufeff"
+"""Skipped to tell JSON text from a path (a byte-order mark too, so it is reported)."""
+
+
+@attrs.frozen
+class _Input:
+    """One item of a list of inputs: a file to read, JSON text, or a mapping."""
+
+    source: str
+    path: str | None = None
+    text: str | bytes | None = None
+    document: Mapping[Any, Any] | None = None
+
+    def part(self, limit: int) -> Part:
+        """The item's records, parsed (the integrity check comes with the others)."""
+        if self.path is not None:
+            return _parse(_read(self.path, limit), self.path)
+        if self.text is not None:
+            return _parse(self.text, self.source)
+        assert self.document is not None
+        return _parse(_text_of(self.document, self.source), self.source)
+
+
+def _is_text(value: str) -> bool:
+    """Whether a string is JSON text rather than a path: it starts with ``{``."""
+    return value.lstrip(_JSON_SPACE).startswith("{")
+
+
+def _inputs(value: object, function: str, argument: str) -> list[_Input]:
+    """``value`` as a list of inputs; a single one is an error, not its characters or keys."""
+    if isinstance(value, str | bytes | bytearray | os.PathLike | Mapping):
+        name = None if isinstance(value, Mapping | bytes | bytearray) else os.fspath(value)
+        if isinstance(value, Mapping):
+            single = "mapping"
+        elif name is None or (isinstance(name, str) and _is_text(name)):
+            single = f"JSON text {shown(value)}"
+        else:
+            shown_path = shown(name)
+            single = f"path {shown_path}; pass [{shown_path}]"
         message = (
-            f"{function}(): {argument} must be a list of paths, not the single path"
-            f" {single}; pass [{single}]"
+            f"{function}(): {argument} must be a list of paths or documents, not the single"
+            f" {single}"
         )
+        if not single.startswith("path"):
+            message += f"; pass it in a list: {argument}=[...]"
         raise ArgumentError(message)
     try:
         items = list(value)  # type: ignore[call-overload]
     except TypeError:
-        message = f"{function}(): {argument} must be a list of paths, not {shown(value)}"
+        message = (
+            f"{function}(): {argument} must be a list of paths or documents, not {shown(value)}"
+        )
         raise ArgumentError(message) from None
-    return [_path_of(item, function, f"{argument}[{i}]") for i, item in enumerate(items)]
+    return [_input(item, function, f"{argument}[{i}]", i + 1) for i, item in enumerate(items)]
+
+
+def _input(item: object, function: str, argument: str, number: int) -> _Input:
+    source = f"<extra {number}>"
+    if isinstance(item, Mapping):
+        return _Input(source, document=item)
+    if isinstance(item, bytes | bytearray):
+        return _Input(source, text=bytes(item))
+    if isinstance(item, str) and _is_text(item):
+        return _Input(source, text=item)
+    if isinstance(item, str | os.PathLike):
+        name = os.fspath(item)
+        if isinstance(name, str):
+            return _Input(name, path=name)
+    message = (
+        f"{function}(): {argument} must be a path (a str or os.PathLike), JSON text or a"
+        f" mapping, not {shown(item)}"
+    )
+    raise ArgumentError(message)
+
+
+_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+_MAX_DEPTH: Final = 200
+"""How deeply a mapping may nest (a dataset nests six levels)."""
+
+_SHORT: Final = 16
+"""A mapping nested too deeply is reported at its container this deep, to keep the path short."""
+
+
+def _step(key: str) -> str:
+    """The step of a JSON path to an object's member, written as the text decoder writes it."""
+    return f".{key}" if _NAME.fullmatch(key) else f"[{json.dumps(key)}]"
+
+
+def _text_of(document: Mapping[Any, Any], source: str) -> str:
+    """A mapping as JSON text, for the decoder that reads files; or a located DataError.
+
+    Every value is checked first, so what JSON cannot hold (a set, a float NaN,
+    a key that is not a string, a mapping that contains itself) is a problem at
+    its path, not a ``TypeError``, and no key is silently turned into a string.
+    The text then takes the very route of a file's.
+    """
+    problems = _not_json(document)
+    if problems:
+        raise DataError(
+            source, [attrs.evolve(p, record_id=_record_id(document, p.path)) for p in problems]
+        )
+    try:
+        return json.dumps(document, ensure_ascii=False, allow_nan=False, default=_plain_mapping)
+    except RecursionError:  # only on a stack already deep when called
+        raise DataError(
+            source, [Problem("$", "the document is nested too deeply to read")]
+        ) from None
+
+
+def _plain_mapping(value: object) -> dict[Any, Any]:
+    """A mapping that is not a dict, as a dict (the values were checked before)."""
+    if isinstance(value, Mapping):
+        return dict(value.items())
+    raise TypeError(f"{type(value).__name__} is not a JSON value")  # pragma: no cover - checked
+
+
+def _not_json(document: Mapping[Any, Any]) -> list[Problem]:
+    """A problem for every value of a mapping that JSON text cannot hold, in document order.
+
+    The walk is iterative (a mapping nested 100,000 levels deep is reported, not
+    a crash), and a container that holds itself is reported once, not followed.
+    """
+    problems: list[Problem] = []
+    inside: set[int] = set()  # the containers the walk is in: a cycle returns to one
+    # (value, path, depth, the path at depth _SHORT); in place of a path, None
+    # closes the container whose id is the value, and a Problem is reported as it comes.
+    stack: list[tuple[Any, str | Problem | None, int, str]] = [(document, "$", 0, "$")]
+    while stack:
+        value, path, depth, short = stack.pop()
+        if path is None:
+            inside.discard(value)
+            continue
+        if isinstance(path, Problem):
+            problems.append(path)
+            continue
+        if depth == _SHORT:
+            short = path
+        problem = _not_a_value(value, path)
+        if problem is not None:
+            problems.append(problem)
+        elif isinstance(value, Mapping | list | tuple):
+            if id(value) in inside:
+                problems.append(Problem(path, "the value contains itself, which JSON cannot hold"))
+                continue
+            if depth >= _MAX_DEPTH:
+                message = f"the document is nested more than {_MAX_DEPTH} levels deep"
+                problems.append(Problem(short, message))
+                return problems
+            inside.add(id(value))
+            stack.append((id(value), None, depth, short))
+            members: list[tuple[Any, str | Problem | None, int, str]] = []
+            if isinstance(value, Mapping):
+                for key, member in value.items():
+                    if isinstance(key, str):
+                        members.append((member, path + _step(key), depth + 1, short))
+                    else:
+                        message = (
+                            f"the key {shown(key)} is not a string; the keys of a JSON object"
+                            " are strings"
+                        )
+                        members.append((None, Problem(path, message), depth, short))
+            else:
+                members = [(m, f"{path}[{i}]", depth + 1, short) for i, m in enumerate(value)]
+            stack.extend(reversed(members))
+    return problems
+
+
+def _not_a_value(value: object, path: str) -> Problem | None:
+    """The problem of a value JSON text cannot hold; ``None`` for a JSON value or container."""
+    if value is None or isinstance(value, str | bool | Mapping | list | tuple):
+        return None
+    if isinstance(value, int):
+        if value.bit_length() > 2000:  # shorter than any digit limit Python allows
+            try:
+                int.__repr__(value)
+            except ValueError:
+                limit = sys.get_int_max_str_digits()
+                return Problem(
+                    path, f"the integer has more than the {limit} digits JSON text takes"
+                )
+        return None
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return None
+        name = "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+        return Problem(path, f"{name} is not valid JSON; use a finite number")
+    kind = type(value).__name__
+    article = "an" if kind[:1].lower() in ("a", "e", "i", "o", "u") else "a"
+    hint = "; use a list" if isinstance(value, set | frozenset) else ""
+    return Problem(path, f"{article} {kind} is not a JSON value{hint}")
 
 
 def _limit(value: object, function: str) -> int:
@@ -206,48 +393,67 @@ _lock: Final = threading.Lock()
 
 def load(
     *,
-    extra: Iterable[str | os.PathLike[str]] = (),
+    extra: Iterable[Input] = (),
     on_conflict: OnConflict = "error",
     max_bytes: int = MAX_BYTES,
 ) -> Dataset:
-    """The bundled dataset, read once and shared; optionally with your files.
+    """The bundled dataset, read once and shared; optionally with your own data.
 
     The first call reads and checks the data file shipped inside the package;
     later calls, from any thread, return the same immutable object.
 
     Args:
-        extra: Dataset files to merge into the bundled data. They may refer to
-            the bundled records (a meeting of ``"wang-yi"``): the merged whole
-            is checked, and each problem is reported in the file it comes from.
-            With extra files the result is a new dataset, not the shared one.
-        on_conflict: What to do when a file has a record whose id is already
+        extra: Datasets to merge into the bundled data, in order: files (a path
+            as a ``str`` or ``os.PathLike``) or documents in memory in the same
+            schema, either a mapping as ``json.load`` returns it or JSON text
+            (a ``str`` whose first character other than whitespace is ``{``,
+            or UTF-8 ``bytes``). They may refer to the bundled records (a
+            meeting of ``"wang-yi"``): the merged whole is checked, and each
+            problem is reported in the input it comes from, a document in
+            memory as ``<extra 1>``, ``<extra 2>`` ... by its place in the
+            list. A mapping is checked as strictly as a file's text: a value
+            JSON cannot hold (a set, a float NaN, a key that is not a string)
+            is a problem at its JSON path. With extra data the result is a new
+            dataset, not the shared one, which stays as it was.
+        on_conflict: What to do when an input has a record whose id is already
             taken by a different record: ``"error"`` (report every conflict),
-            ``"replace"`` (the later file wins) or ``"keep"`` (the first wins).
+            ``"replace"`` (the later input wins) or ``"keep"`` (the first wins).
         max_bytes: The largest extra file read, in bytes (256 MiB unless
-            given); see :func:`load_file`.
+            given); see ``load_file``. Documents in memory are not limited.
 
     Raises:
-        DataError: An extra file is invalid, larger than ``max_bytes``,
-            conflicts, or leaves references unresolved.
+        DataError: An extra input is invalid, a file is larger than
+            ``max_bytes``, records conflict, or references are left
+            unresolved. Nothing is loaded.
         NotAFile: An extra file is a directory, a FIFO, a device or a socket.
         OSError: An extra file cannot be read (``FileNotFoundError`` ...).
-        ArgumentError: ``extra`` is not a list of paths (a single path is
-            not: pass ``[path]``), or another argument is not one of its
-            choices.
+        ArgumentError: ``extra`` is not a list of paths or documents (a
+            single one is not: pass ``[path]``), an item is none of them, or
+            another argument is not one of its choices. Nothing is read.
 
     Examples:
         >>> import sinorussia as sr
         >>> ds = sr.load()
         >>> ds.leaders.get("sergei-lavrov").name
         'Sergei Lavrov'
+        >>> mine = {"format": 2, "version": "mine", "meetings": [{
+        ...     "id": "my-meeting", "title": "A talk I heard of", "kind": "talks",
+        ...     "participants": [{"who": "wang-yi", "role": "participant"}],
+        ...     "date": [{"value": "2020-05", "citation": {
+        ...         "basis": "external", "source": "https://example.org", "confidence": "low"}}],
+        ...     "citations": [{
+        ...         "basis": "external", "source": "https://example.org", "confidence": "low"}],
+        ... }]}
+        >>> sr.load(extra=[mine]).meetings.get("my-meeting").title
+        'A talk I heard of'
 
     """
-    paths = _paths(extra, "load", "extra")
+    inputs = _inputs(extra, "load", "extra")
     _check_conflict(on_conflict, "load")
-    _limit(max_bytes, "load")
-    if not paths:
+    limit = _limit(max_bytes, "load")
+    if not inputs:
         return _bundled()
-    return load_files(paths, bundled=True, on_conflict=on_conflict, max_bytes=max_bytes)
+    return _merged(inputs, bundled=True, on_conflict=on_conflict, limit=limit)
 
 
 def _check_conflict(value: object, function: str) -> None:
@@ -258,46 +464,55 @@ def _check_conflict(value: object, function: str) -> None:
 
 
 def load_files(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[Input],
     *,
     bundled: bool = False,
     on_conflict: OnConflict = "error",
     max_bytes: int = MAX_BYTES,
 ) -> Dataset:
-    """Several dataset files merged into one, checked as a whole.
+    """Several datasets merged into one, checked as a whole.
 
     Args:
-        paths: The files, merged in order (a list, even of one file).
+        paths: The inputs, merged in order (a list, even of one): files, or
+            documents in memory (a mapping or JSON text), as ``load`` takes
+            them in ``extra``; a document in memory is named ``<extra 1>``,
+            ``<extra 2>`` ... by its place in the list.
         bundled: Start from the bundled data.
-        on_conflict: See :func:`load`.
+        on_conflict: See ``load``.
         max_bytes: The largest file read, in bytes (256 MiB unless given);
-            see :func:`load_file`.
+            see ``load_file``.
 
     Raises:
-        DataError: A file is invalid or larger than ``max_bytes``, records
-            conflict, or the merged whole is not valid (each problem names its
-            file).
+        DataError: An input is invalid or a file larger than ``max_bytes``,
+            records conflict, or the merged whole is not valid (each problem
+            names its input). Nothing is loaded.
         NotAFile: A file is a directory, a FIFO, a device or a socket.
         OSError: A file cannot be read (``FileNotFoundError`` ...).
-        ArgumentError: ``paths`` is not a list of paths (a single path is
-            not: pass ``[path]``), is empty without ``bundled=True``, or
-            another argument is not one of its choices.
+        ArgumentError: ``paths`` is not a list of paths or documents (a
+            single one is not: pass ``[path]``), an item is none of them, the
+            list is empty without ``bundled=True``, or another argument is not
+            one of its choices.
 
     """
-    names = _paths(paths, "load_files", "paths")
+    inputs = _inputs(paths, "load_files", "paths")
     if not isinstance(bundled, bool):
         raise ArgumentError(f"load_files(): bundled must be True or False, not {shown(bundled)}")
     _check_conflict(on_conflict, "load_files")
     limit = _limit(max_bytes, "load_files")
-    if not names and not bundled:
+    if not inputs and not bundled:
         raise ArgumentError("load_files() needs at least one file, or bundled=True")
+    return _merged(inputs, bundled=bundled, on_conflict=on_conflict, limit=limit)
+
+
+def _merged(inputs: list[_Input], *, bundled: bool, on_conflict: OnConflict, limit: int) -> Dataset:
+    """The inputs parsed in order and checked as one dataset (after the bundled data)."""
     parts = []
     if bundled:
         data = _bundled()
         parts.append(Part(BUNDLED, data.version, data.sections()))
     with gc_paused():
-        for name in names:
-            parts.append(_parse(_read(name, limit), name))
+        for item in inputs:
+            parts.append(item.part(limit))
         return merged(parts, on_conflict=on_conflict)
 
 

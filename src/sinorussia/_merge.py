@@ -2,8 +2,8 @@
 
 Parts are combined *before* the integrity check, so a user's file may refer to
 records of the bundled data (a meeting of ``wang-yi``, an office of a bundled
-person). :func:`combine` works on plain sections and knows nothing of
-``Dataset``; the dataset checks the result as a whole, and :func:`relocate`
+person). `combine` works on plain sections and knows nothing of
+``Dataset``; the dataset checks the result as a whole, and `relocate`
 then reports each problem against the file and path its record came from.
 """
 

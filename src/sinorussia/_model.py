@@ -11,10 +11,9 @@ source states is never mixed up with what was inferred from it or added from
 elsewhere.
 
 **Facets.** Whatever a query, the timeline, an export or the command line needs
-to know about a record, it asks the record: its :attr:`~Entity.label`, its
-:attr:`~Entity.category` (kind), its one date (:attr:`~Entity.dating`,
-:attr:`~Entity.when`, :attr:`~Entity.span`), its :attr:`~Entity.actors` with
-their roles, its :attr:`~Entity.site` and its :attr:`~Entity.names`. Each class
+to know about a record, it asks the record: its `label`, its `category` (kind),
+its one date (`dating`, `when`, `span`), its `actors` with their roles, its
+`site` and its `names` (see [`Entity`][sinorussia.Entity]). Each class
 says which of its fields answer in a few class variables; no other module
 works these out again.
 """
@@ -348,12 +347,51 @@ class Dating:
         more = f" (+{others} claim{'s' if others > 1 else ''})" if others else ""
         return f"<Dating {self.best.edtf}{more}>"
 
+    def _repr_html_(self) -> str:
+        """A table of the claims for notebooks: value, bounds, basis, citation; the best marked."""
+
+        def bound(day: pendulum.Date | None) -> str:
+            return "unbounded" if day is None else day.to_date_string()
+
+        def cited(citation: Citation) -> str:
+            parts = []
+            document, source, confidence = citation.document, citation.source, citation.confidence
+            if document is not None:
+                paragraphs = ", ".join(map(str, citation.paragraphs))
+                parts.append(f"{document} ¶{paragraphs}" if paragraphs else document)
+            if source is not None:
+                parts.append(source if confidence is None else f"{source} ({confidence.value})")
+            if citation.note is not None:
+                parts.append(citation.note)
+            return "; ".join(parts)
+
+        rows = []
+        for claim in self.claims:
+            best = claim.value is self.best
+            cells = (
+                claim.value.edtf,
+                bound(claim.value.lower),
+                bound(claim.value.upper),
+                claim.citation.basis.value,
+                cited(claim.citation),
+                "best" if best else "",
+            )
+            style = " style='font-weight:bold'" if best else ""
+            rows.append(
+                f"<tr{style}>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
+            )
+        return (
+            f"<table><caption>Dating {html.escape(self.best.edtf)}</caption>"
+            "<thead><tr><th>value</th><th>from</th><th>to</th><th>basis</th><th>citation</th>"
+            f"<th></th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+
 
 # -- what every record says about itself ------------------------------------
 
 
 class Actor(NamedTuple):
-    """Someone a record involves, and how (see :attr:`Entity.actors`).
+    """Someone a record involves, and how (see [`Entity.actors`][sinorussia.Entity.actors]).
 
     Attributes:
         who: The id of a person, country or organisation (or, for a
@@ -376,15 +414,15 @@ class Entity:
     in class variables, so queries, the timeline, the exports and the command
     line all read the same facts:
 
-    - :attr:`label`: its human name (name, title, text or post);
-    - :attr:`category`: its kind as a string (an office's role, a project's
+    - `label`: its human name (name, title, text or post);
+    - `category`: its kind as a string (an office's role, a project's
       sector), or ``None``;
-    - :attr:`dating`: its one date (a treaty's signing), or ``None``;
-      :attr:`when` its best value (an office's tenure), and :attr:`span` the
+    - `dating`: its one date (a treaty's signing), or ``None``;
+      `when` its best value (an office's tenure), and `span` the
       days it may cover, as queries index them;
-    - :attr:`actors`: who it involves, with their roles;
-    - :attr:`site`: the id of the place it is at, or ``None``;
-    - :attr:`names`: every name it answers to (not its id).
+    - `actors`: who it involves, with their roles;
+    - `site`: the id of the place it is at, or ``None``;
+    - `names`: every name it answers to (not its id).
     """
 
     __slots__ = ()
@@ -396,6 +434,8 @@ class Entity:
     _date_field: ClassVar[str | None] = None
     _site_field: ClassVar[str | None] = None
     _name_fields: ClassVar[tuple[str, ...]] = ("name",)
+    _text_fields: ClassVar[tuple[str, ...]] = ()
+    """Fields of free text that search reads word by word (titles, a statement's text)."""
     _actor_fields: ClassVar[tuple[tuple[str, str | None], ...]] = ()
     """(field, role) pairs; role ``None``: the field holds participants with their own roles."""
     is_actor: ClassVar[bool] = False
@@ -420,7 +460,7 @@ class Entity:
 
     @property
     def when(self) -> When | None:
-        """The best value of :attr:`dating` (an office: its tenure), or ``None``."""
+        """The best value of `dating` (an office: its tenure), or ``None``."""
         dating = self.dating
         return None if dating is None else dating.best
 
@@ -463,6 +503,18 @@ class Entity:
             value for field in self._name_fields if isinstance(value := getattr(self, field), str)
         ]
         found.extend(getattr(self, "aliases", ()))
+        return tuple(found)
+
+    @property
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """Its free texts as (field, text) pairs: titles, descriptions, a statement's words."""
+        found: list[tuple[str, str]] = []
+        for field in self._text_fields:
+            value = getattr(self, field)
+            if isinstance(value, str):
+                found.append((field, value))
+            elif isinstance(value, tuple):
+                found.extend((field, item) for item in value)
         return tuple(found)
 
     def __repr__(self) -> str:
@@ -565,7 +617,17 @@ class Document(Entity):
 
     _label_field: ClassVar[str] = "title"
     _name_fields: ClassVar[tuple[str, ...]] = ("title",)
+    _text_fields: ClassVar[tuple[str, ...]] = ("title",)
     _date_field: ClassVar[str | None] = "date"
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """A document is a source, not a claim: it cites nothing (always ``()``).
+
+        Every record answers ``citations``, so a loop over ``ds.all()`` needs
+        no special case.
+        """
+        return ()
 
 
 @document
@@ -668,6 +730,7 @@ class Person(Record):
     )
     wikidata: str | None = _wikidata()
 
+    _text_fields: ClassVar[tuple[str, ...]] = ("description",)
     _actor_fields: ClassVar[tuple[tuple[str, str | None], ...]] = (("nationality", "nationality"),)
     is_actor: ClassVar[bool] = True
 
@@ -803,7 +866,7 @@ class Office(Record):
 
     @property
     def when(self) -> When | None:
-        """The tenure (:attr:`period`); when neither end is known, the ``attested`` date."""
+        """The tenure (`period`); when neither end is known, the ``attested`` date."""
         period = self.period
         if period is None and self.attested is not None:
             return self.attested.best
@@ -892,6 +955,7 @@ class Meeting(Record):
 
     _label_field: ClassVar[str] = "title"
     _name_fields: ClassVar[tuple[str, ...]] = ("title",)
+    _text_fields: ClassVar[tuple[str, ...]] = ("title",)
     _kind_field: ClassVar[str | None] = "kind"
     _date_field: ClassVar[str | None] = "date"
     _site_field: ClassVar[str | None] = "place"
@@ -932,6 +996,7 @@ class Happening(Record):
 
     _label_field: ClassVar[str] = "title"
     _name_fields: ClassVar[tuple[str, ...]] = ("title",)
+    _text_fields: ClassVar[tuple[str, ...]] = ("title",)
     _kind_field: ClassVar[str | None] = "kind"
     _date_field: ClassVar[str | None] = "date"
     _site_field: ClassVar[str | None] = "place"
@@ -986,6 +1051,7 @@ class Treaty(Record):
     )
 
     _kind_field: ClassVar[str | None] = "kind"
+    _text_fields: ClassVar[tuple[str, ...]] = ("concerns", "topics")
     _date_field: ClassVar[str | None] = "signed"
     _site_field: ClassVar[str | None] = "place"
     _actor_fields: ClassVar[tuple[tuple[str, str | None], ...]] = (
@@ -1104,6 +1170,7 @@ class Statement(Record):
 
     _label_field: ClassVar[str] = "text"
     _name_fields: ClassVar[tuple[str, ...]] = ()
+    _text_fields: ClassVar[tuple[str, ...]] = ("text", "quote", "topics")
     _kind_field: ClassVar[str | None] = "kind"
     _date_field: ClassVar[str | None] = "date"
     _site_field: ClassVar[str | None] = "place"

@@ -33,9 +33,12 @@ _CYRILLIC: Final = str.maketrans(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=4096)
-def key(text: str) -> str:
+@lru_cache(maxsize=8192)
+def key(text: str, *, transliterate: bool = True) -> str:
     """The comparison key of a name.
+
+    With ``transliterate=False`` Cyrillic stays Cyrillic: the key then tells
+    whether two names are written alike, not only whether they meet.
 
     Examples:
         >>> key("  Sergéy LAVROV ")
@@ -49,7 +52,9 @@ def key(text: str) -> str:
     # transliterating so "й" and "ё" map as letters, then drop other accents.
     # Compatibility forms (mathematical bold letters ...) decompose to capitals:
     # fold case again once they are plain letters.
-    recomposed = unicodedata.normalize("NFKC", decomposed).casefold().translate(_CYRILLIC)
+    recomposed = unicodedata.normalize("NFKC", decomposed).casefold()
+    if transliterate:
+        recomposed = recomposed.translate(_CYRILLIC)
     plain = "".join(
         c for c in unicodedata.normalize("NFKD", recomposed) if not unicodedata.combining(c)
     )

@@ -1,6 +1,6 @@
 """The field plan: what each field of a record class holds, worked out once.
 
-:func:`plan` reads a class's attrs fields and their resolved types once and
+`plan` reads a class's attrs fields and their resolved types once and
 caches the answer: for each field, whether it is a reference (one id or many,
 and to which classes), a citation or citations, a date (``Dating``), nested
 records (participants, milestones ...) or a plain value. Everything that walks

@@ -1,9 +1,13 @@
 """Pictures of the data: a timeline by kind, and who met whom.
 
 matplotlib is an optional extra (``pip install 'sinorussia[plot]'``) and is
-imported only inside these functions. They use matplotlib's object API
-(``Figure``), never ``pyplot``, so they change no global state and work in
-scripts, servers and notebooks alike.
+imported only inside these functions; without it they raise an ``ImportError``
+that names the install command. They use matplotlib's object API (``Figure``),
+never ``pyplot``, so they change no global state and work in scripts, servers
+and notebooks alike. The figure they return is a ``Figure`` that shows itself
+as a PNG in IPython and Jupyter (``_repr_png_``), with no ``%matplotlib`` line;
+when the inline backend is active, its own formatter draws the figure instead,
+still once.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import io
 import math
 import os
 import textwrap
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -30,16 +35,72 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_network", "plot_timeline"]
 
+_INSTALL: Final = "pip install 'sinorussia[plot]'"
+
 _MARKERS: Final = {Basis.STATED: "o", Basis.INFERRED: "s", Basis.EXTERNAL: "D"}
 _FILLED: Final = {Basis.STATED: True, Basis.INFERRED: False, Basis.EXTERNAL: True}
 
 
-def _figure(width: float, height: float) -> Figure:
+def _need_matplotlib(function: str) -> None:
+    """Import matplotlib, or raise the ImportError that says how to install it."""
     try:
-        from matplotlib.figure import Figure
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("plotting needs matplotlib: pip install 'sinorussia[plot]'") from exc
-    return Figure(figsize=(width, height), layout="constrained")
+        import matplotlib.dates
+        import matplotlib.figure
+        import matplotlib.patches  # noqa: F401
+    except ImportError as exc:
+        message = f"{function}() needs matplotlib, which is not installed: {_INSTALL}"
+        raise ImportError(message, name="matplotlib") from exc
+
+
+_class: type[Figure] | None = None
+_making: Final = threading.Lock()
+
+
+def _figure_class() -> type[Figure]:
+    """The class of the figures drawn here, made once, when matplotlib is first needed."""
+    global _class
+    made = _class
+    if made is not None:
+        return made
+    with _making:
+        if _class is None:
+            from matplotlib.figure import Figure
+
+            class PlotFigure(Figure):
+                """A matplotlib ``Figure`` that shows itself in a notebook, as a PNG.
+
+                matplotlib gives a ``Figure`` made without ``pyplot`` no picture
+                in IPython unless its inline backend is active; this one has its
+                own ``_repr_png_``. When the inline backend is active, IPython
+                uses the backend's formatter for figures instead, so the picture
+                is shown once either way.
+                """
+
+                # Named as this module's attribute, so that a figure pickles.
+                __module__ = __name__
+                __qualname__ = "PlotFigure"
+
+                def _repr_png_(self) -> bytes:
+                    buffer = io.BytesIO()
+                    self.savefig(
+                        buffer, format="png", bbox_inches="tight", metadata={"Software": None}
+                    )
+                    return buffer.getvalue()
+
+            _class = PlotFigure
+        return _class
+
+
+def __getattr__(name: str) -> Any:
+    # The figure class is found here by name (pickle looks it up so), and made on
+    # first use: matplotlib is imported only when a picture is wanted.
+    if name == "PlotFigure":
+        return _figure_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _figure(width: float, height: float) -> Figure:
+    return _figure_class()(figsize=(width, height), layout="constrained")
 
 
 def _save(figure: Figure, path: str | os.PathLike[str] | None) -> None:
@@ -90,13 +151,17 @@ def plot_timeline(
         title: The picture's title, or ``None``.
 
     Returns:
-        The matplotlib ``Figure``.
+        The matplotlib ``Figure``; in a notebook it shows itself as a picture.
+
+    Raises:
+        ImportError: matplotlib is not installed (``pip install 'sinorussia[plot]'``).
 
     """
+    _need_matplotlib("plot_timeline")
     from matplotlib import dates as mdates
     from matplotlib.patches import Patch
 
-    entries = dataset.timeline(start=start, end=end)
+    entries = list(dataset.timeline(start=start, end=end))
     if kinds is not None:
         wanted = set(kinds)
         entries = [e for e in entries if e.kind in wanted]
@@ -188,9 +253,13 @@ def plot_network(
         title: The picture's title, or ``None``.
 
     Returns:
-        The matplotlib ``Figure``.
+        The matplotlib ``Figure``; in a notebook it shows itself as a picture.
+
+    Raises:
+        ImportError: matplotlib is not installed (``pip install 'sinorussia[plot]'``).
 
     """
+    _need_matplotlib("plot_network")
     weights: Counter[tuple[str, str]] = Counter()
     open_ended: set[tuple[str, str]] = set()
     people = {p.id: p for p in dataset.people}

@@ -1,6 +1,6 @@
 """Typed, immutable, chainable collections of records.
 
-A :class:`Collection` is a read-only :class:`~collections.abc.Sequence` of one
+A [`Collection`][sinorussia.Collection] is a read-only `Sequence` of one
 record type. Its filters (``involving``, ``during``, ``at``, ``of_kind`` ...)
 return new collections and chain; they are lazy: a chain is planned and run
 once, the first time its records are needed, by the index (``_index``).
@@ -11,14 +11,16 @@ Dates are partial, so a period asks one of two questions: does a record
 also a possible one: each filter's certain test includes its possible test.
 
 Every method checks its arguments when it is called, before any filter runs
-(``_types``): a bad one raises :class:`~sinorussia.ArgumentError`, never a
+(``_types``): a bad one raises [`ArgumentError`][sinorussia.ArgumentError], never a
 failure later, when the lazy chain runs.
 """
 
 from __future__ import annotations
 
+import enum
 import html
 import operator
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import (
     TYPE_CHECKING,
@@ -31,6 +33,7 @@ from typing import (
     cast,
     overload,
 )
+from typing import get_origin as typing_origin
 
 import attrs
 
@@ -39,7 +42,9 @@ from ._errors import Ambiguous, ArgumentError, NotFound, shown
 from ._index import Base, Check, Filter, Keyed, Period, PositionCheck, bounds, select
 from ._model import (
     RECORD_CLASSES,
+    Citation,
     Country,
+    Dating,
     Document,
     Entity,
     Office,
@@ -48,7 +53,7 @@ from ._model import (
     Treaty,
 )
 from ._names import key, score
-from ._plan import plan
+from ._plan import Step, plan
 from ._types import (
     FieldValue,
     KindLike,
@@ -60,12 +65,13 @@ from ._types import (
     fail,
     field_value,
     flag,
+    fraction,
     member,
     ref,
     text,
     whole,
 )
-from ._vocab import Basis, OfficeStatus, ProjectStatus, TreatyKind
+from ._vocab import Basis, Confidence, OfficeStatus, ProjectStatus, TreatyKind
 
 if TYPE_CHECKING:
     import pandas
@@ -88,15 +94,14 @@ class Context:
 
     It resolves ids and names, widens a person to their country (so a meeting
     of Xi Jinping involves China), and knows which places lie inside which.
-    Collections made by a :class:`~sinorussia.Dataset` have one; a collection
+    Collections made by a [`Dataset`][sinorussia.Dataset] have one; a collection
     built by hand has none and matches ids literally.
     """
 
-    __slots__ = ("_all", "_registry", "cache")
+    __slots__ = ("_registry", "cache")
 
     def __init__(self, registry: Mapping[str, Any]) -> None:
         self._registry = registry
-        self._all: Collection[Any] | None = None
         self.cache: dict[str, Any] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -116,8 +121,15 @@ class Context:
     ) -> str:
         """The id of ``value``: a record, an id, or a name or alias.
 
+        Names resolve among the records of ``classes`` only (every record when
+        none are given), so "Xi" finds the person, not his office, when a
+        person is wanted.
+
         Raises:
-            NotFound: Nothing in the dataset answers to ``value``.
+            NotFound: Nothing of ``classes`` answers to ``value``; the error
+                suggests close names, and says what ``value`` is when it is
+                the id of a record of another class.
+            Ambiguous: Several records of ``classes`` answer equally well.
             ArgumentError: ``value`` is neither a record nor a string (``where``
                 names the argument).
 
@@ -126,16 +138,32 @@ class Context:
         record = self._registry.get(value)
         if record is not None and (not classes or isinstance(record, classes)):
             return value
-        if self._all is None:
-            self._all = Collection(self._registry.values(), kind="record")
-        pool = self._all if not classes else self._all.filter(lambda r: isinstance(r, classes))
+        pool = self.pool(classes)
         try:
-            found: str = pool._lookup(value, where).id
+            found: str = pool._lookup(value, where, kind=what).id
         except Ambiguous:
             raise
         except NotFound as exc:
-            raise NotFound(value, kind=what, suggestions=exc.suggestions) from None
+            note = None
+            if record is not None:
+                note = f"{shown(value)} is {_article(type(record).__name__.lower())}"
+            raise NotFound(value, kind=what, suggestions=exc.suggestions, note=note) from None
         return found
+
+    def pool(self, classes: tuple[type, ...] = ()) -> Collection[Any]:
+        """Every record of ``classes`` (all records when none), built once per set of classes."""
+        pools: dict[tuple[type, ...], Collection[Any]] = self.cache.setdefault("pools", {})
+        found = pools.get(classes)
+        if found is None:
+            records: Iterable[Any] = self._registry.values()
+            if classes:
+                records = [r for r in records if isinstance(r, classes)]
+            found = pools[classes] = Collection(records, kind="record", context=self)
+        return found
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 _LITERAL: Final = Context({})
@@ -144,20 +172,92 @@ _LITERAL: Final = Context({})
 # -- results of searches --------------------------------------------------------
 
 
+THRESHOLD: Final = 0.6
+"""The least score ``search`` keeps unless told otherwise."""
+
+
 @attrs.frozen
 class Match(Generic[U]):
-    """One result of :meth:`Collection.search`.
+    """One result of ``Collection.search``.
 
     Attributes:
         record: The record found.
         score: How well it matched, from 0 to 1 (1: a name matched exactly).
-        name: The name or alias that matched best.
+        name: The name, alias or text that matched best.
+        field: The field it is in: ``"name"``, ``"aliases"``, ``"id"``,
+            ``"title"``, ``"text"``, ``"quote"`` ...
 
     """
 
     record: U
     score: float
     name: str
+    field: str = "name"
+
+
+class Results(list[Match[U]]):
+    """The matches of a search, best first: a list, with a table in notebooks."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(cell))}</td>"
+                for cell in (f"{m.score:.2f}", m.record.id, type(m.record).__name__, m.name)
+            )
+            + "</tr>"
+            for m in self
+        )
+        noun = "match" if len(self) == 1 else "matches"
+        return (
+            f"<p>{len(self)} {noun}</p><table><thead><tr><th>score</th><th>id</th>"
+            f"<th>type</th><th>matched</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+
+def _names_of(record: Entity) -> Iterator[tuple[str, str]]:
+    """The short names a record answers to, with their fields: names, aliases, id."""
+    texts = record._text_fields
+    for field in record._name_fields:
+        value = getattr(record, field)
+        if isinstance(value, str) and field not in texts:
+            yield value, field
+    for alias in getattr(record, "aliases", ()):
+        yield alias, "aliases"
+    yield record.id, "id"
+
+
+def _text_score(words: list[str], text: str) -> float:
+    """How well the query's words match a free text: 0.8 (a phrase), 0.7 (every word), or 0."""
+    found = key(text).split()
+    size = len(words)
+    if any(found[i : i + size] == words for i in range(len(found) - size + 1)):
+        return 0.8
+    present = set(found)
+    if all(
+        word in present or (len(word) >= 4 and any(f.startswith(word) for f in found))
+        for word in words
+    ):
+        return 0.7
+    return 0.0
+
+
+_CYRILLIC: Final = re.compile("[\u0400-\u04ff]")
+_HAN: Final = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_ID_WEIGHT: Final = 0.85
+_FIELD_RANK: Final = {"text": 1, "description": 1, "concerns": 1, "quote": 2, "topics": 3}
+"""At equal scores: names and titles first, then texts, quotations and topic labels."""
+
+
+def _script(name: str) -> str:
+    """The script a name is written in, as far as names here go: Han, Cyrillic or Latin."""
+    if _HAN.search(name):
+        return "han"
+    if _CYRILLIC.search(name):
+        return "cyrillic"
+    return "latin"
 
 
 # -- the collection --------------------------------------------------------------
@@ -349,8 +449,9 @@ class Collection(Sequence[T], Generic[T]):
         """
         return self._lookup(text, "lookup(text)")
 
-    def _lookup(self, wanted_text: object, where: str) -> T:
+    def _lookup(self, wanted_text: object, where: str, *, kind: str | None = None) -> T:
         text = _text(wanted_text, where)
+        noun = self._kind if kind is None else kind
         wanted = key(text)
         full, words = self._base.names()
         allowed = None if not self._filters else set(self._index())
@@ -363,48 +464,112 @@ class Collection(Sequence[T], Generic[T]):
             if len(found) == 1:
                 return found[0]
             if len(found) > 1:
-                raise Ambiguous(text, kind=self._kind, candidates=[r.id for r in found])
-        suggestions = [m.record.id for m in self._search(text, 3) if m.score >= 0.6]
-        raise NotFound(text, kind=self._kind, suggestions=suggestions)
+                raise Ambiguous(text, kind=noun, candidates=[r.id for r in found])
+        suggestions = [m.record.id for m in self._search(text, 3, names_only=True)]
+        raise NotFound(text, kind=noun, suggestions=suggestions)
 
-    def search(self, text: str, *, limit: int | None = 10) -> list[Match[T]]:
-        """Records ranked by how well one of their names matches ``text``.
+    def search(
+        self, text: str, *, limit: int | None = 10, threshold: float = THRESHOLD
+    ) -> Results[T]:
+        """Records ranked by how well their names, titles or texts match ``text``.
+
+        Each record scores its best match, from 0 to 1:
+
+        - a name, alias or id: 1 for the same name (ignoring case, accents
+          and punctuation, reading Cyrillic as Latin letters), 0.9 for one
+          word of it (a surname) or all of its words, 0.8 for the start of a
+          word, and up to 0.85 for a close spelling;
+        - a title, a description, a statement's text or quotation, or a
+          topic (full text): 0.8 when ``text`` appears in it as a phrase,
+          0.7 when each of its words does (a word may also be the start of
+          a longer one, from four letters: "pipe" finds "pipeline").
 
         Args:
-            text: What to look for: part of a name, a misspelling, an alias
-                (at most 1,000 characters).
-            limit: At most this many results (``None``: all that match at all).
+            text: What to look for: a name or part of one, a misspelling, an
+                alias, or words of a title or statement (at most 1,000
+                characters).
+            limit: At most this many results (``None``: every match).
+            threshold: The least score kept (``0.6`` unless given: a close
+                spelling such as "Lavorv" for "Lavrov" is kept, a chance
+                resemblance is not).
 
         Returns:
-            Matches with a score above 0.5, best first; equal scores in id
-            order, so the ranking is deterministic.
+            The matches, best first. At equal scores people, countries,
+            organisations and places come before the records about them,
+            names and titles before texts, quotations and topics, then ids
+            in order, so the ranking is deterministic. Each match
+            shows the name or text that matched best; at equal scores, one
+            written as ``text`` is (in the same script), then the record's
+            own name before its aliases.
 
         Raises:
-            ArgumentError: ``text`` is not a string or is too long, or
-                ``limit`` is neither ``None`` nor a whole number of at least 0.
+            ArgumentError: ``text`` is not a string or is too long, ``limit``
+                is neither ``None`` nor a whole number of at least 0, or
+                ``threshold`` is not a number from 0 to 1.
+
+        Examples:
+            >>> [m.record.id for m in ds.search("lavorv")]
+            ['sergei-lavrov']
 
         """
         wanted = _text(text, "search(text)")
         if limit is not None:
             limit = whole(limit, "search(limit)", least=0)
-        return self._search(wanted, limit)
+        floor = fraction(threshold, "search(threshold)")
+        return self._search(wanted, limit, floor)
 
-    def _search(self, text: str, limit: int | None) -> list[Match[T]]:
+    def _search(
+        self,
+        text: str,
+        limit: int | None,
+        threshold: float = THRESHOLD,
+        *,
+        names_only: bool = False,
+    ) -> Results[T]:
+        script = _script(text)
+        words = key(text).split()
         results: list[Match[T]] = []
+        least = max(threshold, 1e-9)
         for record in self._records():
-            # The first name that scores best is shown; names the record gives
-            # first (its own name, then aliases, then its id) win ties.
-            value, best = 0.0, ""
-            for name in (*record.names, record.id):
-                found = score(text, (name,), floor=max(value, 0.5))
-                if found > value:
-                    value, best = found, name
-                    if value == 1.0:
-                        break
-            if value > 0.5:
-                results.append(Match(record, round(value, 4), best))
-        results.sort(key=lambda m: (-m.score, m.record.id))
-        return results if limit is None else results[:limit]
+            # The record scores its best match. The name shown is the best one
+            # written in the query's script (Latin, Cyrillic, Chinese) if any
+            # is kept, then the best of any script; at equal scores the name
+            # the record gives first (its own name, then aliases, then id).
+            best = 0.0
+            shown_rank: tuple[bool, float, int] = (False, 0.0, 0)
+            shown_name, field = "", ""
+            order = 0
+            for order, (name, where) in enumerate(_names_of(record), start=1):
+                found = score(text, (name,), floor=least - 1e-6)
+                if where == "id" and found < 1.0:
+                    found *= _ID_WEIGHT  # an id is a last resort, below a title's phrase
+                if found < least:
+                    continue
+                best = max(best, found)
+                rank = (_script(name) == script, found, -order)
+                if rank > shown_rank:
+                    shown_rank, shown_name, field = rank, name, where
+            if not names_only and words:
+                for where, name in record.texts:
+                    order += 1
+                    found = _text_score(words, name)
+                    if found < least:
+                        continue
+                    best = max(best, found)
+                    rank = (_script(name) == script, found, -order)
+                    if rank > shown_rank:
+                        shown_rank, shown_name, field = rank, name, where
+            if best >= least:
+                results.append(Match(record, round(best, 4), shown_name, field))
+        results.sort(
+            key=lambda m: (
+                -m.score,
+                _RANK.get(type(m.record), 1),
+                _FIELD_RANK.get(m.field, 0),
+                m.record.id,
+            )
+        )
+        return Results(results if limit is None else results[:limit])
 
     # -- filters ----------------------------------------------------------
 
@@ -417,12 +582,17 @@ class Collection(Sequence[T], Generic[T]):
         these: a meeting of Xi Jinping involves China.
 
         Args:
-            who: Ids, names or records.
+            who: People, countries or organisations: ids, names, aliases or
+                records ("Xi", "Wang Yi", "Россия"). Names resolve among
+                these only, so "Xi" is the person, not his office.
             match: ``"all"`` (the default): every one of them is involved;
                 ``"any"``: at least one is.
 
         Raises:
-            NotFound: One of ``who`` is not in the dataset.
+            NotFound: One of ``who`` is no person, country or organisation of
+                the dataset (a place or a treaty id is not: the error says
+                what it is, and suggests close names).
+            Ambiguous: A name fits several of them equally well.
             ArgumentError: No one is given, one of ``who`` is neither a string
                 nor a record, or ``match`` is neither ``"all"`` nor ``"any"``.
 
@@ -432,7 +602,9 @@ class Collection(Sequence[T], Generic[T]):
             raise ArgumentError("involving() needs at least one person, country or organisation")
         context = self._ctx
         ids = [
-            context.resolve(w, what="person, country or organisation", where="involving(who)")
+            context.resolve(
+                w, what="person, country or organisation", classes=_ACTORS, where="involving(who)"
+            )
             if context is not _LITERAL
             else ref(w, "involving(who)")
             for w in who
@@ -499,8 +671,13 @@ class Collection(Sequence[T], Generic[T]):
         Red Square lies in Moscow, which lies in Russia, so ``at("russia")``
         finds the 2015 parade.
 
+        Args:
+            place: A place or country: an id, a name, an alias or the record.
+
         Raises:
-            NotFound: ``place`` is not in the dataset.
+            NotFound: ``place`` is no place or country of the dataset (a
+                person is not: the error says so, and suggests close names).
+            Ambiguous: A name fits several places equally well.
             ArgumentError: ``place`` is neither a string nor a record.
 
         """
@@ -520,50 +697,125 @@ class Collection(Sequence[T], Generic[T]):
         projects.
 
         Raises:
-            ArgumentError: No kind is given, or one is not a string or not a
-                value of any kind vocabulary.
+            ArgumentError: No kind is given, or one is not a string, or not a
+                kind of the records this collection holds (``"city"`` is a
+                kind of place, not of meeting); the error lists the kinds.
+
+        Examples:
+            >>> ds.meetings.of_kind("phone_call").ids
+            ('phone-calls-2020',)
 
         """
         if not kinds:
             raise ArgumentError("of_kind() needs at least one kind")
         values = frozenset(str(getattr(k, "value", k)) for k in map(_kind, kinds))
-        unknown = sorted(values - _KINDS)
+        allowed = self._kinds()
+        unknown = sorted(values - allowed)
         if unknown:
             raise ArgumentError(
-                f"of_kind(kinds): unknown kind {shown(unknown[0])}; see the vocabularies"
-                " in docs/data.md"
+                f"of_kind(kinds): {shown(unknown[0])} is not a kind of {_plural(self._kind)};"
+                f" choose from {', '.join(map(repr, sorted(allowed)))}"
             )
         return self._derive(Keyed("kind", values))
 
+    def _kinds(self) -> frozenset[str]:
+        """The kinds its records can have (every kind for records of any class, or none)."""
+        if self._kind == "record":
+            return _KINDS
+        classes = {type(record) for record in self._base.records}
+        found = frozenset(
+            member.value
+            for cls in classes
+            if cls._kind_field is not None
+            for step in plan(cls)
+            if step.name == cls._kind_field
+            for member in step.hint
+        )
+        return found if classes else _KINDS
+
     def cited_in(
-        self, *paragraphs: int, document: str | None = None, basis: Basis | str | None = None
+        self,
+        *paragraphs: int,
+        document: str | None = None,
+        basis: Basis | str | None = None,
+        confidence: Confidence | str | None = None,
+        source: str | None = None,
     ) -> Collection[T]:
-        """Records that cite any of these paragraphs (anywhere in the record).
+        """Records with a citation (anywhere in the record) that fits every criterion given.
+
+        A record matches when one of its citations (its own, a date claim's,
+        a participant's or a milestone's) fits all the criteria together.
 
         Args:
-            paragraphs: Paragraph numbers (whole numbers from 1). With none,
-                nothing matches.
-            document: Only citations of this document (its id).
-            basis: Only citations on this basis (``"stated"`` ...).
+            paragraphs: It cites one of these paragraph numbers (whole numbers
+                from 1). Without any, the paragraph does not matter.
+            document: It cites this document (its id).
+            basis: It is on this basis (``"stated"``, ``"inferred"`` or
+                ``"external"``).
+            confidence: It is an external citation with this confidence
+                (``"high"``, ``"medium"`` or ``"low"``).
+            source: It is an external citation whose address contains this
+                text, ignoring case (``"wikidata.org"``).
 
         Raises:
-            ArgumentError: A paragraph is not a whole number of at least 1 (a
-                string, a bool ...), ``document`` is not a string, or
-                ``basis`` is not a basis.
+            ArgumentError: No criterion is given; a paragraph is not a whole
+                number of at least 1 (a string, a bool ...); ``basis`` or
+                ``confidence`` is not one of its values; ``confidence`` or
+                ``source`` with a basis other than ``"external"``;
+                ``document`` or ``source`` is not a string, or ``source``
+                occurs in no citation of the collection's records.
+            NotFound: ``document`` is not a document of the dataset.
+
+        Examples:
+            >>> ds.statements.cited_in(12).ids
+            ('denisov-common-enemy',)
+            >>> len(ds.all().cited_in(basis="external", confidence="high")) > 0
+            True
 
         """
         wanted = frozenset(whole(p, "cited_in(paragraphs)", least=1) for p in paragraphs)
+        if not wanted and document is basis is confidence is source is None:
+            raise ArgumentError(
+                "cited_in() needs paragraphs, or a document, basis, confidence or source"
+            )
         if document is not None:
             document = text(document, "cited_in(document)", longest=None)
+            if self._ctx is not _LITERAL:
+                find(self._ctx.pool((Document,))._index(), document, kind="document")
         wanted_basis = None if basis is None else member(Basis, basis, "cited_in(basis)")
+        wanted_confidence = (
+            None if confidence is None else member(Confidence, confidence, "cited_in(confidence)")
+        )
+        needle = None if source is None else text(source, "cited_in(source)").casefold()
+        if (wanted_confidence is not None or needle is not None) and wanted_basis not in (
+            None,
+            Basis.EXTERNAL,
+        ):
+            raise ArgumentError(
+                "cited_in(): confidence and source belong to external citations,"
+                f" not to {shown(str(wanted_basis))} ones"
+            )
+        if needle is not None and not any(
+            c.source is not None and needle in c.source.casefold()
+            for found in self._base.citations()
+            for c in found
+        ):
+            raise ArgumentError(f"cited_in(source): no citation's address contains {shown(source)}")
+
+        def fits(citation: Citation) -> bool:
+            return (
+                (not wanted or not wanted.isdisjoint(citation.paragraphs))
+                and (document is None or citation.document == document)
+                and (wanted_basis is None or citation.basis is wanted_basis)
+                and (wanted_confidence is None or citation.confidence is wanted_confidence)
+                and (
+                    needle is None
+                    or (citation.source is not None and needle in citation.source.casefold())
+                )
+            )
 
         def test(base: Base[Any], position: int) -> bool:
-            return any(
-                paragraph in wanted
-                and (document is None or cited == document)
-                and (wanted_basis is None or how is wanted_basis)
-                for cited, paragraph, how in base.paragraphs()[position]
-            )
+            return any(map(fits, base.citations()[position]))
 
         return self._derive(PositionCheck(test))
 
@@ -571,42 +823,114 @@ class Collection(Sequence[T], Generic[T]):
         """Records whose fields equal the values given.
 
         A tuple field matches if it contains the value; an enum field matches
-        its member or its string value; a record stands for its id.
+        its member or its string value; a reference field takes an id, a
+        name, an alias or the record, resolved among the classes the field
+        refers to (``speaker="Denisov"`` is the person). A field of nested
+        values (``participants``) matches if one of them refers to the value
+        (``participants="Wang Yi"``) or equals it (a ``Participant``).
 
         Raises:
-            ArgumentError: A field that no record of the collection has, or a
-                value that is not an id, a vocabulary value, a number, a
-                record, a date or ``None`` (a bool, a list ...).
+            ArgumentError: No field is given; a field that no record of the
+                collection has (the error lists the fields); a value outside
+                the field's vocabulary (the error lists the choices); a date
+                field (compare dates with ``during``, ``before`` and
+                ``after``); or a value that is not an id, a vocabulary value,
+                a number, a record, a date or ``None`` (a bool, a list ...).
+            NotFound: A name that fits no record the field can refer to.
+            Ambiguous: A name that fits several equally well.
 
         Examples:
-            >>> ds.offices.where(person="wang-yi").ids
+            >>> ds.offices.where(person="Wang Yi").ids
             ('wang-yi-state-councilor', 'wang-yi-foreign-minister')
+            >>> ds.statements.where(speaker="Denisov").ids
+            ('denisov-common-enemy',)
 
         """
-        classes: set[Any] = {type(record) for record in self._base.records}
-        if classes and all(attrs.has(cls) for cls in classes):
-            known = {step.name for cls in classes for step in plan(cls)}
-            unknown = sorted(set(fields) - known)
-            if unknown:
-                names = " or ".join(sorted(cls.__name__ for cls in classes))
-                raise ArgumentError(f"where(): {names} has no field {shown(unknown[0])}")
-        wanted_fields = {
-            name: field_value(value, f"where({name[:40]})") for name, value in fields.items()
-        }
+        if not fields:
+            raise ArgumentError("where() needs at least one field=value")
+        given = {name: field_value(value, f"where({name[:40]})") for name, value in fields.items()}
+        classes = sorted({type(record) for record in self._base.records}, key=_NAME)
+        if not classes:
+            return self._derive(Check(lambda record: False))
+        known = sorted({step.name for cls in classes for step in plan(cls)})
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            names = " or ".join(cls.__name__ for cls in classes)
+            raise ArgumentError(
+                f"where(): {names} has no field {shown(unknown[0])};"
+                f" the fields are {', '.join(known)}"
+            )
+        for name, value in given.items():
+            _check_vocabulary(name, value, [s for c in classes for s in plan(c) if s.name == name])
+        tests: dict[type, list[Callable[[Any], bool]]] = {}
+        errors: dict[str, Exception] = {}
+        accepted: set[str] = set()
+        for cls in classes:
+            steps = {step.name: step for step in plan(cls)}
+            found: list[Callable[[Any], bool]] = []
+            for name, value in given.items():
+                step = steps.get(name)
+                if step is None:
+                    break  # records of this class have no such field: none matches
+                try:
+                    found.append(self._field_test(step, value))
+                except (ArgumentError, NotFound) as exc:
+                    errors.setdefault(name, exc)
+                    break
+                accepted.add(name)
+            else:
+                tests[cls] = found
+        for name in given:
+            if name not in accepted:
+                raise errors[name]
 
         def test(record: Any) -> bool:
-            for name, wanted in wanted_fields.items():
-                if not hasattr(record, name):
-                    return False
-                value = getattr(record, name)
-                if isinstance(value, tuple) and not isinstance(wanted, tuple):
-                    if wanted not in value:
-                        return False
-                elif value != wanted and getattr(value, "value", _MISSING) != wanted:
-                    return False
-            return True
+            checks = tests.get(type(record))
+            return checks is not None and all(check(record) for check in checks)
 
         return self._derive(Check(test))
+
+    def _field_test(self, step: Step, value: object) -> Callable[[Any], bool]:
+        """The test of one ``where`` field on records of one class."""
+        name = step.name
+        where = f"where({name[:40]})"
+        get = operator.attrgetter(name)
+        kind = step.kind
+        if kind == "dating":
+            if value is not None and not isinstance(value, Dating):
+                raise ArgumentError(
+                    f"{where}: a date field is compared with during(), before() or after(),"
+                    f" not with {shown(value)}"
+                )
+            return lambda record: bool(get(record) == value)
+        if value is None:
+            return lambda record: get(record) is None
+        if kind in ("ref", "refs"):
+            wanted: object = self._target(step, value, where)
+        elif kind == "nested":
+            inner = next((s for s in plan(step.item) if s.kind == "ref"), None)
+            if inner is not None and isinstance(value, str):
+                target = self._target(inner, value, where)
+                attribute = operator.attrgetter(inner.name)
+                return lambda record: any(attribute(item) == target for item in get(record))
+            wanted = value
+        else:
+            wanted = _vocabulary_value(step, value, where)
+        if isinstance(wanted, tuple):
+            return lambda record: bool(get(record) == wanted)
+        if step.kind in ("refs", "nested") or typing_origin(step.hint) is tuple:
+            return lambda record: wanted in get(record)
+        return lambda record: bool(get(record) == wanted)
+
+    def _target(self, step: Step, value: object, where: str) -> object:
+        """A reference value: ids, names and records resolved among the field's targets."""
+        if isinstance(value, tuple):
+            return tuple(self._target(step, item, where) for item in value)
+        if not isinstance(value, str) or self._ctx is _LITERAL:
+            return value
+        classes = step.targets or ()
+        what = " or ".join(n.lower() for n in step.target_names if n != "*") or "record"
+        return self._ctx.resolve(value, what=what, classes=classes, where=where)
 
     def filter(self, predicate: Callable[[T], bool]) -> Collection[T]:
         """Records for which ``predicate(record)`` is true.
@@ -848,6 +1172,38 @@ class Collection(Sequence[T], Generic[T]):
         return to_pandas(self._records())
 
 
+def _enum_of(step: Step) -> type[enum.Enum] | None:
+    hint = step.item if typing_origin(step.hint) is tuple else step.hint
+    return hint if isinstance(hint, type) and issubclass(hint, enum.Enum) else None
+
+
+def _check_vocabulary(name: str, value: object, steps: list[Step]) -> None:
+    """Refuse a value of no vocabulary a field has in any class, listing every choice."""
+    vocabularies = [_enum_of(step) for step in steps]
+    if value is None or not vocabularies or not all(vocabularies):
+        return
+    choices = sorted({str(m.value) for v in vocabularies if v is not None for m in v})
+    for item in value if isinstance(value, tuple) else (value,):
+        if str(getattr(item, "value", item)) not in choices or not isinstance(item, str):
+            raise ArgumentError(
+                f"where({name[:40]}): {shown(item)} is not a value of {name};"
+                f" choose from {', '.join(map(repr, choices))}"
+            )
+
+
+def _vocabulary_value(step: Step, value: object, where: str) -> object:
+    """A plain field's value; for a vocabulary, its member (a bad value lists the choices)."""
+    hint = _enum_of(step)
+    if hint is not None:
+        if isinstance(value, tuple):
+            return tuple(member(hint, item, where) for item in value)
+        return member(hint, value, where)
+    return value
+
+
+_NAME: Final = operator.attrgetter("__name__")
+
+
 def _all_words(words: Mapping[str, list[int]], wanted: list[str]) -> list[int]:
     """Positions whose names contain every one of the wanted words."""
     if not wanted:
@@ -879,6 +1235,9 @@ def _rebuild(items: tuple[Any, ...], kind: str, context: Context | None = None) 
 
 
 _PLACES: Final = (Place, Country)
+_ACTORS: Final = tuple(cls for cls in RECORD_CLASSES.values() if cls.is_actor)
+_RANK: Final = {cls: 0 for cls in RECORD_CLASSES.values() if cls.is_actor or cls in _PLACES}
+"""Search ranks people, countries, organisations and places first at equal scores."""
 _KINDS: Final = frozenset(
     member.value
     for cls in RECORD_CLASSES.values()

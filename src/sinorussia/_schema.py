@@ -1,6 +1,6 @@
 """The JSON Schema of a dataset file, generated from the model.
 
-:func:`json_schema` reads the sections of ``Dataset`` and the field plan of
+[`json_schema`][sinorussia.json_schema] reads the sections of ``Dataset`` and the field plan of
 each record class, and writes a JSON Schema (draft 2020-12) for a dataset file:
 one ``$defs`` entry per record class, nested class and vocabulary,
 ``additionalProperties: false`` everywhere, ``required`` for the fields without
@@ -29,10 +29,10 @@ commemorating itself, no entry into force before the signing, no office
 attested outside its tenure, milestones in date order) are the loader's.
 
 The schema also describes one line of the JSON Lines export
-(``$defs.JsonLine``); :func:`jsonl_line_schema` returns a schema for it alone.
+(``$defs.JsonLine``); `jsonl_line_schema` returns a schema for it alone.
 
 The generated schema ships as ``sinorussia/data/schema.json``
-(:func:`load_schema` reads it); regenerate it after changing the model with::
+(`load_schema` reads it); regenerate it after changing the model with::
 
     python -m sinorussia._schema
 """
@@ -344,7 +344,7 @@ def jsonl_line_schema(schema: dict[str, Any] | None = None) -> dict[str, Any]:
 
     Args:
         schema: The dataset schema to take the definitions from; by default
-            :func:`json_schema`.
+            [`json_schema`][sinorussia.json_schema].
 
     """
     base = copy.deepcopy(schema if schema is not None else json_schema())

@@ -2,16 +2,19 @@
 
 These are functions of records (events, treaties, projects, offices), not of a
 dataset: ``Dataset.timeline`` and its siblings hand them their sections.
-Every date they read is the record's own (:attr:`~sinorussia.Record.dating`).
-They check their arguments (``_types``) and raise
-:class:`~sinorussia.ArgumentError` for one they cannot take.
+Every date they read is the record's own (``Record.dating``). They check their
+arguments (``_types``) and raise ``ArgumentError`` for one they cannot take.
+The timeline's filters by who and where are the collections' own
+(``Collection.involving``, ``Collection.at``), so names resolve as in queries.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
-from typing import NamedTuple
+import html
+import operator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, overload
 
 import attrs
 import pendulum
@@ -19,10 +22,23 @@ import pendulum
 from ._dates import _NEG_INF, _POS_INF, PartialDate, When
 from ._errors import ArgumentError, shown
 from ._model import Dating, Event, Happening, Meeting, Milestone, Office, Project, Treaty
-from ._types import DateLike, fail, flag, moment, period, whole
-from ._vocab import Basis
+from ._query import Collection
+from ._types import DateLike, KindLike, RecordRef, fail, flag, moment, period, ref, text, whole
+from ._vocab import Basis, HappeningKind, MeetingKind, Sector, TreatyKind
 
-__all__ = ["Anniversary", "Entry", "Tenure", "anniversaries", "tenure", "timeline"]
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = [
+    "Anniversary",
+    "Entry",
+    "Tenure",
+    "Timeline",
+    "anniversaries",
+    "entry_kinds",
+    "tenure",
+    "timeline",
+]
 
 
 @attrs.frozen
@@ -75,24 +91,273 @@ def _entries(
     return entries
 
 
+class Timeline(Sequence[Entry]):
+    """The entries of a timeline, in date order: an immutable sequence of ``Entry``.
+
+    Indexing, ``len``, iteration and ``in`` work as for a tuple; a slice is a
+    ``Timeline`` again. Two timelines are equal when they hold the same entries
+    in the same order (a timeline is never equal to a list or a tuple).
+
+    Args:
+        entries: The entries, in the order they are to keep.
+
+    Raises:
+        ArgumentError: ``entries`` is not an iterable of ``Entry`` values.
+
+    Examples:
+        >>> line = ds.timeline(start=2021, end=2021, certain=True)
+        >>> len(line), line[0].record.id
+        (5, 'international-lunar-research-station')
+        >>> line[1:3]
+        <Timeline of 2 entries: 2021-03-09 lunar-research-station-mou, 2021-03-23 guilin-talks-2021>
+
+    """
+
+    __slots__ = ("_entries",)
+
+    _entries: tuple[Entry, ...]
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        given: object = entries
+        if not isinstance(given, Iterable) or isinstance(given, str | bytes):
+            fail("Timeline(entries)", "an iterable of entries", given)
+        found = tuple(entries)
+        for entry in found:
+            item: object = entry
+            if not isinstance(item, Entry):
+                fail("Timeline(entries)", "entries only", item)
+        object.__setattr__(self, "_entries", found)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError("Timeline is immutable")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError("Timeline is immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Timeline, (self._entries,))
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> Timeline: ...
+    def __getitem__(self, index: int | slice) -> Entry | Timeline:
+        if isinstance(index, slice):
+            try:
+                return Timeline(self._entries[index])
+            except TypeError:
+                fail("Timeline[index]", "a slice of whole numbers or None", index)
+        if isinstance(index, bool):
+            fail("Timeline[index]", "a whole number or a slice", index)
+        try:
+            position = operator.index(index)
+        except TypeError:
+            fail("Timeline[index]", "a whole number or a slice", index)
+        return self._entries[position]
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries)
+
+    def __bool__(self) -> bool:
+        return bool(self._entries)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Timeline):
+            return self._entries == other._entries
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._entries)
+
+    def __repr__(self) -> str:
+        entries = self._entries
+        noun = "entry" if len(entries) == 1 else "entries"
+        if not entries:
+            return "<Timeline of 0 entries>"
+        shown_ = ", ".join(f"{e.date.edtf} {e.record.id}" for e in entries[:3])
+        more = f", ... +{len(entries) - 3}" if len(entries) > 3 else ""
+        return f"<Timeline of {len(entries)} {noun}: {shown_}{more}>"
+
+    def _rows(self) -> Iterator[dict[str, Any]]:
+        for entry in self._entries:
+            yield {
+                "date": entry.date.edtf,
+                "lower": entry.date.lower,
+                "upper": entry.date.upper,
+                "basis": entry.basis.value,
+                "kind": entry.kind,
+                "id": entry.record.id,
+                "title": entry.title,
+            }
+
+    def _repr_html_(self) -> str:
+        """The entries as an HTML table, for notebooks (the first 50, every cell escaped)."""
+        rows = []
+        for row in list(self._rows())[:50]:
+            cells = (row["date"], row["basis"], row["kind"], row["id"], row["title"])
+            rows.append(
+                "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>"
+            )
+        count = len(self._entries)
+        more = f"<p>... and {count - 50} more</p>" if count > 50 else ""
+        noun = "entry" if count == 1 else "entries"
+        return (
+            f"<p>{count} {noun}</p>"
+            "<table><thead><tr><th>date</th><th>basis</th><th>kind</th><th>id</th>"
+            f"<th>title</th></tr></thead><tbody>{''.join(rows)}</tbody></table>{more}"
+        )
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The entries as a pandas DataFrame (needs the ``pandas`` extra).
+
+        Returns:
+            One row per entry, in order, with the columns ``date`` (EDTF),
+            ``lower`` and ``upper`` (the first and last possible day, as
+            datetimes; ``NaT`` when unbounded), ``basis``, ``kind``, ``id``
+            and ``title``.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'sinorussia[pandas]'``).
+
+        Examples:
+            >>> ds.timeline(kind="talks").to_pandas()[["date", "id"]]  # doctest: +SKIP
+                     date                 id
+            0  2021-03-23  guilin-talks-2021
+
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise ImportError(
+                "Timeline.to_pandas() needs pandas: pip install 'sinorussia[pandas]'"
+            ) from exc
+        entries = self._entries
+        columns: dict[str, Any] = {"date": [e.date.edtf for e in entries]}
+        for name in ("lower", "upper"):
+            days = (getattr(e.date, name) for e in entries)
+            columns[name] = pd.to_datetime(
+                [None if d is None else datetime.datetime(d.year, d.month, d.day) for d in days]
+            )
+        columns["basis"] = [e.basis.value for e in entries]
+        columns["kind"] = [e.kind for e in entries]
+        columns["id"] = [e.record.id for e in entries]
+        columns["title"] = [e.title for e in entries]
+        frame = pd.DataFrame(columns)
+        texts = ("date", "basis", "kind", "id", "title")
+        return frame.astype(dict.fromkeys(texts, "string"))
+
+
+_KIND_VOCABULARIES: tuple[str, ...] = (
+    *(kind.value for kind in MeetingKind),
+    *(kind.value for kind in HappeningKind),
+    *(f"{kind.value} signed" for kind in TreatyKind),
+    "milestone",
+    *(kind.value for kind in TreatyKind),
+    *(sector.value for sector in Sector),
+)
+"""Every kind an entry can have (and every category of the records behind entries)."""
+
+
+def entry_kinds(entries: Iterable[Entry] = ()) -> tuple[str, ...]:
+    """The kinds the timeline's ``kind`` filter takes, in order.
+
+    An entry's own kind (``phone_call``, ``treaty signed``, ``milestone``)
+    or the category of its record (a treaty's ``treaty``, a project's sector
+    ``energy``): the vocabularies' values, then any other the entries have.
+
+    Args:
+        entries: Entries whose kinds count too (those of a dataset's timeline).
+
+    Returns:
+        Each kind once: the vocabularies' in their order, then the others sorted.
+
+    """
+    known = dict.fromkeys(_KIND_VOCABULARIES)
+    extra = {e.kind for e in entries} | {e.record.category or "" for e in entries}
+    return (*known, *sorted(extra - set(known) - {""}))
+
+
+def _kinds(value: object, valid: tuple[str, ...]) -> frozenset[str]:
+    """The ``kind`` argument as a set of strings, each one of ``valid``."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, Iterable):
+        fail("timeline(kind)", "a kind, or several", value)
+    kinds = frozenset(text(k, "timeline(kind)", longest=None) for k in items)
+    if not kinds:
+        raise ArgumentError("timeline(kind): expected at least one kind, got none")
+    unknown = sorted(kinds - set(valid))
+    if unknown:
+        raise ArgumentError(
+            f"timeline(kind): unknown kind {shown(unknown[0])}; the kinds are {', '.join(valid)}"
+        )
+    return kinds
+
+
+def _who(value: object) -> tuple[RecordRef, ...]:
+    """The ``involving`` argument as a tuple of ids, names or records."""
+    items = [value] if isinstance(value, str) or not isinstance(value, Iterable) else list(value)
+    found = tuple(items)
+    for item in found:
+        ref(item, "timeline(involving)")
+    if not found:
+        raise ArgumentError("timeline(involving): expected at least one id or name, got none")
+    return found  # type: ignore[return-value]
+
+
+def _collection(records: Iterable[Any], kind: str) -> Collection[Any]:
+    return records if isinstance(records, Collection) else Collection(records, kind=kind)
+
+
 def timeline(
     events: Iterable[Event],
     treaties: Iterable[Treaty],
     projects: Iterable[Project],
     *,
+    kind: KindLike | Iterable[KindLike] | None = None,
+    involving: RecordRef | Iterable[RecordRef] | None = None,
+    at: RecordRef | None = None,
     start: DateLike | None = None,
     end: DateLike | None = None,
     certain: bool = False,
-) -> list[Entry]:
+) -> Timeline:
     """Every dated event, treaty signing and project milestone, in date order.
 
-    See ``Dataset.timeline``, which passes its sections here. An entry kept
-    with ``certain`` is always kept without it: it must possibly fall in the
-    window as well as certainly.
+    See ``Dataset.timeline``, which passes its sections here. ``involving``
+    and ``at`` are the filters of the same name of the collections given (a
+    plain iterable becomes a collection that matches ids literally), so names
+    resolve as they do in queries. An entry kept with ``certain`` is always
+    kept without it: it must possibly fall in the window as well as certainly.
+
+    Args:
+        events: The meetings and happenings.
+        treaties: The treaties; each signing is an entry.
+        projects: The projects; each dated milestone is an entry.
+        kind: Keep entries whose kind, or whose record's category, is this one
+            or one of these.
+        involving: Keep entries whose record involves all of these ids, names
+            or records.
+        at: Keep entries whose record is at this place (or inside it).
+        start: Keep entries that may reach this date or later.
+        end: Keep entries that may begin by this date.
+        certain: Keep only entries that certainly fall between ``start`` and
+            ``end``.
+
+    Returns:
+        The entries kept, in date order, then by id.
 
     Raises:
         ArgumentError: ``start`` or ``end`` is not a date, ``end`` comes
-            before ``start``, or ``certain`` is not a bool.
+            before ``start``, ``certain`` is not a bool, a kind is not one
+            of ``entry_kinds()`` (the message lists them), or ``involving``
+            or ``at`` is neither an id, a name nor a record.
+        NotFound: A name of ``involving`` or ``at`` fits nothing.
+
+    Examples:
+        >>> [e.record.id for e in timeline(ds.events, ds.treaties, ds.projects, kind="talks")]
+        ['guilin-talks-2021']
 
     """
     low = _NEG_INF if start is None else period(start, "timeline(start)")[0]
@@ -100,12 +365,34 @@ def timeline(
     if low > high:
         raise ArgumentError(f"timeline(): end {shown(end)} comes before start {shown(start)}")
     inside = flag(certain, "timeline(certain)")
+    who = None if involving is None else _who(involving)
+    if at is not None:
+        ref(at, "timeline(at)")
+    sources = [
+        _collection(records, noun)
+        for records, noun in ((events, "event"), (treaties, "treaty"), (projects, "project"))
+    ]
+    entries = _entries(*sources)
+    wanted = None if kind is None else _kinds(kind, entry_kinds(entries))
+    ids: set[str] | None = None
+    if who is not None or at is not None:
+        ids = set()
+        for collection in sources:
+            if who is not None:
+                collection = collection.involving(*who)
+            if at is not None:
+                collection = collection.at(at)
+            ids.update(collection.ids)
     kept = []
-    for entry in _entries(events, treaties, projects):
+    for entry in entries:
+        if wanted is not None and entry.kind not in wanted and entry.record.category not in wanted:
+            continue
+        if ids is not None and entry.record.id not in ids:
+            continue
         lo, hi = entry.date.best._span
         if hi >= low and lo <= high and (not inside or (lo >= low and hi <= high)):
             kept.append(entry)
-    return kept
+    return Timeline(kept)
 
 
 class Anniversary(NamedTuple):

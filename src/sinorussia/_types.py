@@ -4,10 +4,10 @@ Like httpx's ``_types``, this module names each kind of input once, so that the
 signatures say what they take and ``mypy`` refuses the rest:
 ``ds.meetings.during([2020])`` is a type error.
 
-Each kind of input has its check here too (:func:`period`, :func:`flag`,
-:func:`whole`, :func:`text`, :func:`ref` ...). The queries, look-ups and the
+Each kind of input has its check here too (`period`, `flag`,
+`whole`, `text`, `ref` ...). The queries, look-ups and the
 dataset's methods run them on every argument before they do anything else, so
-a program that is not type-checked gets an :class:`~sinorussia.ArgumentError`
+a program that is not type-checked gets an [`ArgumentError`][sinorussia.ArgumentError]
 naming the function, the argument and what it expected, never an internal
 exception, a lazy failure later on, or a silently empty answer. Booleans are
 not numbers here: ``cited_in(True)`` is an error, not paragraph 1.
@@ -40,6 +40,7 @@ __all__ = [
     "fail",
     "field_value",
     "flag",
+    "fraction",
     "member",
     "moment",
     "period",
@@ -133,6 +134,13 @@ def whole(value: object, where: str, *, least: int | None = None, most: int | No
     fail(where, expected, value)
 
 
+def fraction(value: object, where: str) -> float:
+    """A number from 0 to 1 (a score threshold); not a bool, not NaN."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        fail(where, "a number from 0 to 1", value)
+    return float(value)
+
+
 def text(value: object, where: str, *, longest: int | None = MAX_TEXT) -> str:
     """A string argument of at most ``longest`` characters (``None``: any length)."""
     if not isinstance(value, str):
@@ -221,7 +229,7 @@ def moment(value: object, where: str) -> When:
     """A ``PeriodLike`` argument as a ``PartialDate`` or ``DateInterval``.
 
     A ``Dating`` gives its best value; everything else goes through
-    :func:`~sinorussia.to_when`, whose ``TypeError`` or ``ValueError`` becomes
+    [`to_when`][sinorussia.to_when], whose ``TypeError`` or ``ValueError`` becomes
     an ``ArgumentError`` with the same explanation.
     """
     if isinstance(value, Dating):

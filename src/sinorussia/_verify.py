@@ -38,7 +38,8 @@ from typing import Any, Literal, NamedTuple
 import attrs
 
 from ._dataset import Dataset
-from ._errors import Ambiguous, NotFound
+from ._errors import Ambiguous, ArgumentError, NotFound
+from ._fields import FieldError
 from ._load import load
 from ._model import Citation, DateClaim, Document, Entity, Milestone, Participant, Statement
 from ._plan import plan
@@ -49,6 +50,7 @@ __all__ = [
     "Mismatch",
     "Passage",
     "Verification",
+    "document_of",
     "located",
     "paragraphs",
     "verify",
@@ -169,6 +171,85 @@ def paragraphs(text: str) -> tuple[str, ...]:
     """The paragraphs of a text: its non-empty lines, in order (number ``n`` is ``[n - 1]``)."""
     lines = (line.removesuffix("\r") for line in text.split("\n"))
     return tuple(line for line in lines if line.strip())
+
+
+def document_of(
+    text: str | bytes,
+    *,
+    id: str,
+    title: str,
+    language: str = "en",
+    url: str | None = None,
+) -> Document:
+    r"""The ``Document`` record of a text: its paragraph count and SHA-256.
+
+    The record is the one ``verify`` checks the same text against: the
+    SHA-256 is that of the bytes as given (of the text encoded as UTF-8 when
+    it is a string), and the paragraphs are counted as ``verify`` counts them
+    (the non-empty lines). Paste it into the ``documents`` section of a
+    dataset file, and cite its paragraphs by those numbers.
+
+    Args:
+        text: The document's text, or its bytes (UTF-8).
+        id: The record's id, a slug such as ``"my-report"``.
+        title: A descriptive title.
+        language: The BCP 47 tag of the text's language.
+        url: Where the text was published, if anywhere.
+
+    Returns:
+        The record; it checks against ``text`` (``verify`` finds no
+        mismatch of the document itself).
+
+    Raises:
+        ArgumentError: ``text`` is neither a string nor bytes, is not UTF-8,
+            or has no paragraph (it is empty, or white space only); a string
+            holds a character UTF-8 cannot encode (a lone surrogate); or
+            ``id``, ``title``, ``language`` or ``url`` is not valid for a
+            ``Document`` (the message says why).
+
+    Examples:
+        >>> record = sr.document_of("First.\n\nSecond.\n", id="notes", title="My notes")
+        >>> record.paragraphs, record.sha256[:12]
+        (2, '70cadc75512b')
+
+    """
+    if isinstance(text, str):
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ArgumentError(
+                f"document_of(text): character {exc.start} (U+{ord(text[exc.start]):04X})"
+                " cannot be written in UTF-8"
+            ) from None
+        decoded = text
+    elif isinstance(text, bytes | bytearray | memoryview):
+        data = bytes(text)
+        try:
+            decoded = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ArgumentError(
+                f"document_of(text): the text is not UTF-8: byte {exc.start} cannot be decoded"
+            ) from None
+    else:
+        raise ArgumentError(
+            f"document_of(text): expected a string or bytes, got {type(text).__name__}"
+        )
+    count = len(paragraphs(decoded))
+    if count == 0:
+        raise ArgumentError(
+            "document_of(text): the text has no paragraph (no line with anything but white space)"
+        )
+    try:
+        return Document(
+            id=id,
+            title=title,
+            language=language,
+            paragraphs=count,
+            sha256=hashlib.sha256(data).hexdigest(),
+            url=url,
+        )
+    except FieldError as exc:
+        raise ArgumentError(f"document_of({exc.field or 'text'}): {exc}") from None
 
 
 def verify(

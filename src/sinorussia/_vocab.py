@@ -1,6 +1,6 @@
 """The closed vocabularies of the records, with their crosswalks to CAMEO and PLOVER.
 
-Every vocabulary is a :class:`enum.StrEnum`: its members compare equal to their
+Every vocabulary is a `enum.StrEnum`: its members compare equal to their
 string values, which are what a dataset file holds.
 """
 

@@ -87,13 +87,13 @@ assert_type(ds.offices.held_on("2015-05-09"), sr.Collection[sr.Office])
 assert_type(ds.meetings.by_date()[0], sr.Meeting)
 assert_type(ds.meetings.filter(lambda m: m.count == 1), sr.Collection[sr.Meeting])
 assert_type(ds.leaders.lookup("Lavrov"), sr.Leader)
-assert_type(ds.leaders.search("Lavrov"), list[sr.Match[sr.Leader]])
+assert_type(ds.leaders.search("Lavrov"), sr.Results[sr.Leader])
 assert_type(ds.leaders.search("Lavrov")[0].record, sr.Leader)
 
 # Navigation and time.
 assert_type(ds.related("xi-jinping"), sr.Collection[sr.Record | sr.Document])
 assert_type(ds.related("xi-jinping").of_type(sr.Meeting), sr.Collection[sr.Meeting])
-assert_type(ds.timeline(start=2015), list[sr.Entry])
+assert_type(ds.timeline(start=2015), sr.Timeline)
 assert_type(ds.anniversaries(2021), list[sr.Anniversary])
 for record, years in ds.anniversaries(2021):
     assert_type(record, sr.Meeting | sr.Happening | sr.Treaty)
