@@ -1,14 +1,14 @@
 """The Dataset: every record of a source, checked as a whole.
 
-The sections of a dataset are defined once, here, as the :class:`Section`
-attributes of :class:`Dataset`, each with its record class and description.
+The sections of a dataset are defined once, here, as the [`Section`][sinorussia.Section]
+attributes of [`Dataset`][sinorussia.Dataset], each with its record class and description.
 The file body, the constructor, ``sections()``, the loader, the JSON Schema and
-the data dictionary all derive from that one list (:data:`SECTIONS`).
+the data dictionary all derive from that one list (`SECTIONS`).
 
 Making a dataset runs the integrity check (unique ids, references that resolve
 to records of the right class, citations of known documents and paragraphs in
 range, dates whose claims agree and tenures that end after they start); any
-failure raises one :class:`~sinorussia.DataError` listing every problem, so
+failure raises one [`DataError`][sinorussia.DataError] listing every problem, so
 there is never a half-checked dataset.
 """
 
@@ -60,7 +60,7 @@ class Section(Generic[R]):
     """One section of a dataset: its name, record class and description.
 
     On the class, ``Dataset.meetings`` is the section itself; on a dataset,
-    ``ds.meetings`` is the :class:`~sinorussia.Collection` of its records.
+    ``ds.meetings`` is the [`Collection`][sinorussia.Collection] of its records.
     """
 
     __slots__ = ("cls", "description", "name")
@@ -94,8 +94,8 @@ class Section(Generic[R]):
 class Dataset:
     """All the records of one or more sources, checked and immutable.
 
-    Get one with :func:`sinorussia.load` (the bundled data) or
-    :func:`sinorussia.load_file`; or build one from records, one keyword per
+    Get one with [`load`][sinorussia.load] (the bundled data) or
+    [`load_file`][sinorussia.load_file]; or build one from records, one keyword per
     section (``Dataset(version="1", people=(...), meetings=(...))``), which
     runs the same checks.
 
@@ -246,7 +246,7 @@ class Dataset:
     def lookup(self, text: str) -> Record | Document:
         """The one record of any class whose name or alias matches ``text``.
 
-        See :meth:`Collection.lookup` for the matching rules.
+        See [`Collection.lookup`][sinorussia.Collection.lookup] for the matching rules.
 
         Raises:
             NotFound: Nothing matches (``Ambiguous``: several do).
@@ -459,7 +459,7 @@ class Dataset:
         Records whose ids are new are appended, section by section. A record
         whose id is already here is fine if it is equal; if it differs, that
         is a conflict: ``on_conflict="error"`` (the default) reports every
-        conflict in one :class:`~sinorussia.DataError`, ``"replace"`` takes
+        conflict in one [`DataError`][sinorussia.DataError], ``"replace"`` takes
         ``other``'s record (in this dataset's position), ``"keep"`` keeps this
         one. The result is checked as a whole. Neither input changes.
 
@@ -520,7 +520,7 @@ class Dataset:
 SECTIONS: Final[tuple[Section[Any], ...]] = tuple(
     value for value in vars(Dataset).values() if isinstance(value, Section)
 )
-"""The sections of a dataset, in file order, as defined on :class:`Dataset`."""
+"""The sections of a dataset, in file order, as defined on [`Dataset`][sinorussia.Dataset]."""
 
 _NAMES_IN_ORDER: Final = tuple(section.name for section in SECTIONS)
 _NAMES: Final = frozenset(_NAMES_IN_ORDER)

@@ -1,8 +1,8 @@
 """Reading and writing datasets: load, load_file, loads, dump, dumps.
 
 Input flows one way: bytes -> UTF-8 text -> JSON values -> records (one strict
-cattrs converter) -> :class:`Dataset` (integrity check). Any failure on the way
-raises one :class:`~sinorussia.DataError` that names the source and the JSON
+cattrs converter) -> [`Dataset`][sinorussia.Dataset] (integrity check). Any failure on the way
+raises one [`DataError`][sinorussia.DataError] that names the source and the JSON
 path of every problem; nothing is returned half-made.
 """
 

@@ -484,7 +484,7 @@ def _day(ordinal: int) -> pendulum.Date:
 
 
 def tenure(office: Office, on: DateLike) -> Tenure:
-    """See :meth:`Dataset.tenure`.
+    """See [`Dataset.tenure`][sinorussia.Dataset.tenure].
 
     Raises:
         ArgumentError: ``office`` is not an office, ``on`` is not a date, or

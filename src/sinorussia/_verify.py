@@ -1,7 +1,7 @@
 """Checking a dataset against your own copy of a source document.
 
 The sources are not shipped, only their fingerprints: each ``Document`` record
-gives the SHA-256 of its text and how many paragraphs it has. :func:`verify`
+gives the SHA-256 of its text and how many paragraphs it has. [`verify`][sinorussia.verify]
 takes a copy of the text and checks it against the record and the records
 against it:
 
@@ -21,7 +21,7 @@ paragraph; nothing is normalised, except that the typographic double quotes
 speech in them, and the stored quote is the words inside.
 
 Beside the checks, the result lays every citation of the document out with the
-text of the paragraphs it cites (:class:`CitedClaim`), so a person can check
+text of the paragraphs it cites ([`CitedClaim`][sinorussia.CitedClaim]), so a person can check
 each claim against its source in one reading. The paths of the citations
 inside a record (``citations[0]``, ``date[1].citation``,
 ``participants[0].citations[0]``) follow the field plan.
@@ -133,7 +133,7 @@ class CitedClaim:
 
 @attrs.frozen
 class Verification:
-    """What :func:`verify` found.
+    """What [`verify`][sinorussia.verify] found.
 
     Attributes:
         document: The id of the ``Document`` record checked against.
@@ -370,7 +370,7 @@ def _chosen(dataset: Dataset, document: str, records: Iterable[str] | None) -> l
 def located(value: Any, prefix: str = "") -> Iterator[tuple[str, Citation, Any]]:
     """Every citation in a record with its path and what it supports, by the field plan.
 
-    The same citations as :func:`sinorussia._plan.citations`, in the same order,
+    The same citations as `_plan.citations`, in the same order,
     each as ``(path, citation, subject)``: the subject is the record or nested
     value whose citations it is, or the ``DateClaim`` it supports.
     """
