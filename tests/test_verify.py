@@ -225,6 +225,19 @@ class TestVerify:
         assert result.ok
         assert sr.verify(DATA, altered, records="brun-bridge").mismatches[0].field == "quote"
 
+    def test_records_and_document_by_name(self) -> None:
+        """Records and the document may be given by name or as records, like everywhere else."""
+        data = _dataset()
+        by_id = sr.verify(DATA, data, records=["ada-brun"], document="fair-report")
+        by_name = sr.verify(DATA, data, records=["Ada Brun"], document="A report of a town fair")
+        as_records = sr.verify(
+            DATA, data, records=data.get("ada-brun"), document=data.get("fair-report")
+        )
+        assert by_id == by_name == as_records
+        assert by_name.records == ("ada-brun",)
+        with pytest.raises(sr.NotFound, match="no document 'Osterland'"):
+            sr.verify(DATA, data, document="Osterland")  # a country, not a document
+
     def test_unknown_ids(self) -> None:
         """An unknown record or document id is NotFound."""
         with pytest.raises(sr.NotFound, match="no record 'nobody'"):

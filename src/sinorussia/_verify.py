@@ -33,7 +33,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import attrs
 
@@ -43,7 +43,11 @@ from ._fields import FieldError
 from ._load import load
 from ._model import Citation, DateClaim, Document, Entity, Milestone, Participant, Statement
 from ._plan import plan
+from ._query import Collection
+from ._types import RecordRef, ref
 from ._vocab import Basis, StatementKind
+
+R = TypeVar("R", bound=Entity)
 
 __all__ = [
     "CitedClaim",
@@ -256,18 +260,19 @@ def verify(
     source: str | os.PathLike[str] | bytes,
     dataset: Dataset | None = None,
     *,
-    document: str | None = None,
-    records: Iterable[str] | None = None,
+    document: RecordRef | None = None,
+    records: RecordRef | Iterable[RecordRef] | None = None,
 ) -> Verification:
     """Check a copy of a source document against a dataset, and lay out its citations.
 
     Args:
         source: The path of your copy of the document, or its bytes.
         dataset: The dataset to check; by default the bundled one (``load()``).
-        document: The id of the ``Document`` record the text is a copy of;
-            needed only when the dataset has more than one document.
-        records: The ids of the records to report on (a single id may be
-            given as a string); by default every record that cites the
+        document: The ``Document`` record the text is a copy of (its id, its
+            title or the record); needed only when the dataset has more than
+            one document.
+        records: The records to report on: ids, names or records (a single
+            one may be given alone); by default every record that cites the
             document. The checks of the document itself always run.
 
     Returns:
@@ -275,9 +280,10 @@ def verify(
 
     Raises:
         OSError: The file cannot be read.
-        NotFound: No document ``document``, or no record with an id in
+        NotFound: No document ``document``, or no record of an id or name in
             ``records``; the dataset has no document.
-        Ambiguous: ``document`` is not given and the dataset has several.
+        Ambiguous: ``document`` is not given and the dataset has several, or
+            a name fits several records equally well.
 
     Examples:
         >>> result = sr.verify("my-copy-of-the-article.txt")  # doctest: +SKIP
@@ -342,10 +348,10 @@ def verify(
 
 
 def _document(
-    dataset: Dataset, document: str | None, source: str | os.PathLike[str] | bytes
+    dataset: Dataset, document: RecordRef | None, source: str | os.PathLike[str] | bytes
 ) -> Document:
     if document is not None:
-        found: Document = dataset.documents.get(document)
+        found: Document = _record(dataset.documents, document, "verify(document)")
         return found
     documents = list(dataset.documents)
     if len(documents) == 1:
@@ -356,15 +362,25 @@ def _document(
     raise Ambiguous(name, kind="document", candidates=[d.id for d in documents])
 
 
-def _chosen(dataset: Dataset, document: str, records: Iterable[str] | None) -> list[Entity]:
+def _chosen(
+    dataset: Dataset, document: str, records: RecordRef | Iterable[RecordRef] | None
+) -> list[Entity]:
     if records is None:
         return [
             record
             for record in dataset.records()
             if any(c.document == document for _, c, _ in located(record))
         ]
-    ids = [records] if isinstance(records, str) else list(records)
-    return [dataset.get(record_id) for record_id in dict.fromkeys(ids)]
+    given = [records] if isinstance(records, str | Entity) else list(records)
+    chosen = [_record(dataset.all(), value, "verify(records)") for value in given]
+    return list({record.id: record for record in chosen}.values())
+
+
+def _record(pool: Collection[R], value: object, where: str) -> R:
+    """A record of ``pool`` given as a record, an id, or a name or alias."""
+    wanted = ref(value, where)
+    found = pool.get(wanted, None)
+    return pool.lookup(wanted) if found is None else found
 
 
 def located(value: Any, prefix: str = "") -> Iterator[tuple[str, Citation, Any]]:
