@@ -165,6 +165,13 @@ class TestSearch:
         assert "<td>guilin</td>" in page
         odd = sr.Results([sr.Match(ds.get("guilin"), 1.0, "<b>&</b>", "name")])
         assert "&lt;b&gt;&amp;&lt;/b&gt;" in odd._repr_html_()
+        assert odd[0]._repr_html_() == odd._repr_html_()  # one match, one row
+
+    def test_a_timeline_entry_has_a_table(self, ds: sr.Dataset) -> None:
+        """One entry shows as a one-row timeline."""
+        entry = ds.timeline()[0]
+        assert entry._repr_html_() == ds.timeline()[:1]._repr_html_()
+        assert f"<td>{entry.record.id}</td>" in entry._repr_html_()
 
 
 class TestProvenance:

@@ -194,6 +194,10 @@ class Match(Generic[U]):
     name: str
     field: str = "name"
 
+    def _repr_html_(self) -> str:
+        """The match as a one-row results table, for notebooks."""
+        return Results([self])._repr_html_()
+
 
 class Results(list[Match[U]]):
     """The matches of a search, best first: a list, with a table in notebooks."""

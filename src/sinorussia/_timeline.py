@@ -69,6 +69,10 @@ class Entry:
     def __str__(self) -> str:
         return f"{self.date.edtf} {self.kind}: {self.title}"
 
+    def _repr_html_(self) -> str:
+        """The entry as a one-row timeline table, for notebooks."""
+        return Timeline((self,))._repr_html_()
+
 
 def _entries(
     events: Iterable[Event], treaties: Iterable[Treaty], projects: Iterable[Project]
