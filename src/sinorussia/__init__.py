@@ -44,7 +44,7 @@ from ._plot import plot_network, plot_timeline
 from ._query import Collection, Match, Results
 from ._schema import json_schema
 from ._timeline import Anniversary, Entry, Tenure, Timeline
-from ._types import DateLike, FieldValue, KindLike, PeriodLike, RecordRef
+from ._types import DataInput, DateLike, FieldValue, KindLike, PeriodLike, RecordRef
 from ._verify import CitedClaim, Mismatch, Passage, Verification, document_of, verify
 from ._vocab import (
     Basis,
@@ -91,6 +91,7 @@ __all__ = [
     "Confidence",
     "Country",
     "DataError",
+    "DataInput",
     "Dataset",
     "DateClaim",
     "DateInterval",

@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Iterable, Mapping
 from importlib import resources
-from typing import Any, Final, TypeAlias
+from typing import Any, Final
 
 import attrs
 import cattrs
@@ -29,6 +29,7 @@ from ._json import decode as _decode
 from ._json import record_id as _record_id
 from ._merge import OnConflict, Part
 from ._model import Leader, Person
+from ._types import DataInput
 
 __all__ = ["BUNDLED", "FORMATS_READ", "dump", "dumps", "load", "load_file", "load_files", "loads"]
 
@@ -165,14 +166,6 @@ def _path_of(value: object, function: str, argument: str) -> str:
     message = f"{function}(): {argument} must be a path (a str or os.PathLike), not {shown(value)}"
     raise ArgumentError(message)
 
-
-Input: TypeAlias = str | os.PathLike[str] | bytes | Mapping[str, Any]
-"""What ``load(extra=...)`` and ``load_files`` take in their list, item by item.
-
-A path to a file (a ``str`` or ``os.PathLike``), or a document in memory: a
-mapping as ``json.load`` returns it, or JSON text (a ``str`` whose first
-character other than whitespace is ``{``, or UTF-8 ``bytes``).
-"""
 
 _JSON_SPACE: Final = " \t\n\r\ufeff"
 """Skipped to tell JSON text from a path (a byte-order mark too, so it is reported)."""
@@ -393,7 +386,7 @@ _lock: Final = threading.Lock()
 
 def load(
     *,
-    extra: Iterable[Input] = (),
+    extra: Iterable[DataInput] = (),
     on_conflict: OnConflict = "error",
     max_bytes: int = MAX_BYTES,
 ) -> Dataset:
@@ -464,7 +457,7 @@ def _check_conflict(value: object, function: str) -> None:
 
 
 def load_files(
-    paths: Iterable[Input],
+    paths: Iterable[DataInput],
     *,
     bundled: bool = False,
     on_conflict: OnConflict = "error",

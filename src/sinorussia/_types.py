@@ -16,7 +16,8 @@ not numbers here: ``cited_in(True)`` is an error, not paragraph 1.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, Final, NoReturn, TypeAlias, TypeVar
 
@@ -29,6 +30,7 @@ from ._model import Dating, Entity
 
 __all__ = [
     "MAX_TEXT",
+    "DataInput",
     "DateLike",
     "FieldValue",
     "KindLike",
@@ -74,6 +76,14 @@ KindLike: TypeAlias = str
 
 FieldValue: TypeAlias = str | int | float | Entity | Dating | None
 """A value ``where()`` compares a field with: an id, a vocabulary value, a number ..."""
+
+DataInput: TypeAlias = str | os.PathLike[str] | bytes | Mapping[str, Any]
+"""What ``load(extra=...)`` and ``load_files`` take in their list, item by item.
+
+A path to a file (a ``str`` or ``os.PathLike``), or a document in memory: a
+mapping as ``json.load`` returns it, or JSON text (a ``str`` whose first
+character other than whitespace is ``{``, or UTF-8 ``bytes``).
+"""
 
 
 # -- the checks -----------------------------------------------------------------
