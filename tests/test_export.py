@@ -47,13 +47,37 @@ GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 SRC = Path(sr.__file__).parent.parent
 
 
+PACKAGE = [
+    "datapackage.json",
+    "entities.csv",
+    "citations.csv",
+    "date_claims.csv",
+    "participants.csv",
+    "milestones.csv",
+    "figures.csv",
+    "organisations_members.csv",
+    "happenings_about.csv",
+    "treaties_parties.csv",
+    "projects_parties.csv",
+    "projects_agreements.csv",
+    "statements_about.csv",
+]
+"""The files of the csv export's Data Package beside the section tables (bundled data)."""
+
+
 def names(ds: sr.Dataset, format: ExportFormat) -> list[str]:
     """The file names an export of ``ds`` in ``format`` should write."""
     return {
         "json": ["sinorussia.json"],
         "jsonl": ["records.jsonl"],
-        "csv": sorted(f"{name}.csv" for name, records in ds.sections().items() if records),
+        "csv": sorted(
+            [*(f"{name}.csv" for name, records in ds.sections().items() if records), *PACKAGE]
+        ),
         "graph": ["edges.csv", "graph.graphml", "nodes.csv"],
+        "ftm": ["entities.ftm.json", "statements.json"],
+        "plover": ["events.plover.jsonl", "events.plover.skipped.json"],
+        "sqlite": ["sinorussia.sqlite"],
+        "jsonld": ["sinorussia.jsonld"],
     }[format]
 
 
@@ -145,8 +169,8 @@ class TestFiles:
         assert sorted(p.name for p in tmp_path.iterdir()) == names(ds, format)
 
     def test_formats(self) -> None:
-        """The formats are json, jsonl, csv and graph."""
-        assert FORMATS == ("json", "jsonl", "csv", "graph")
+        """The formats: ours, then those of other ecosystems."""
+        assert FORMATS == ("json", "jsonl", "csv", "graph", "ftm", "plover", "sqlite", "jsonld")
 
     def test_creates_the_folder(self, tmp_path: Path, ds: sr.Dataset) -> None:
         """A missing folder is created, parents included."""
@@ -156,7 +180,7 @@ class TestFiles:
 
     def test_unknown_format(self, tmp_path: Path, ds: sr.Dataset) -> None:
         """An unknown format raises ValueError naming the known ones, and writes nothing."""
-        with pytest.raises(ValueError, match="'json', 'jsonl', 'csv', 'graph'"):
+        with pytest.raises(ValueError, match="'json', 'jsonl', 'csv', 'graph', 'ftm'"):
             export(ds, tmp_path / "x", format="xml")  # type: ignore[arg-type]
         assert not (tmp_path / "x").exists()
 
@@ -166,8 +190,14 @@ class TestFiles:
             assert render(ds, format=format) == files(out[format])
 
     def test_utf8_and_newlines(self, out: dict[str, Path]) -> None:
-        """Every file is UTF-8 without a byte-order mark, with LF line ends and a final one."""
-        for folder in out.values():
+        """Every text file is UTF-8 without a byte-order mark, with LF line ends and a final one.
+
+        The SQLite database is the one binary file (its own test checks it).
+        """
+        for format, folder in out.items():
+            if format == "sqlite":
+                assert files(folder)["sinorussia.sqlite"].startswith(b"SQLite format 3\x00")
+                continue
             for name, data in files(folder).items():
                 text = data.decode("utf-8")
                 assert not text.startswith("\ufeff"), name
@@ -215,13 +245,17 @@ class TestWriting:
         export(ds, tmp_path, format="csv")
         export(ds, tmp_path, format="graph")
         fewer = sr.Dataset(version="fewer", documents=tuple(ds.documents))
-        assert export(fewer, tmp_path, format="csv") == [tmp_path / "documents.csv"]
-        assert sorted(p.name for p in tmp_path.iterdir()) == [
+        kept = [
+            "citations.csv",
+            "datapackage.json",
+            "date_claims.csv",
             "documents.csv",
-            "edges.csv",
-            "graph.graphml",
-            "nodes.csv",
+            "entities.csv",
         ]
+        assert export(fewer, tmp_path, format="csv") == [tmp_path / name for name in kept]
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            [*kept, "edges.csv", "graph.graphml", "nodes.csv"]
+        )
 
     def test_empty_dataset(self, tmp_path: Path) -> None:
         """An empty dataset exports: no tables, a header line, an empty graph."""

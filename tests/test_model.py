@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import sinorussia as sr
+from sinorussia._dataset import SECTIONS
 from sinorussia._dates import _NEG_INF, _POS_INF
 from sinorussia._export import nodes as export_nodes
 from sinorussia._export import render
@@ -215,9 +216,11 @@ class TestFacets:
         """The timeline, the CSV export, the graph nodes and the period index use one date."""
         entries = {e.record.id: e.date for e in ds.timeline() if e.milestone is None}
         tables = render(ds, format="csv")
+        sections = {f"{section.name}.csv" for section in SECTIONS}
         rows = {
             row["id"]: row
             for name, data in tables.items()
+            if name in sections  # the section tables, not the join tables or the descriptor
             for row in csv.DictReader(io.StringIO(data.decode("utf-8")))
         }
         nodes = {n["id"]: n for n in export_nodes(ds)}

@@ -1,4 +1,4 @@
-r"""Exporting a dataset to files: JSON, JSON Lines, CSV tables and a graph.
+r"""Exporting a dataset to files: our own formats, and those of other ecosystems.
 
 [`export`][sinorussia.export] writes one format into a folder and returns the paths written.
 Every file is UTF-8 with ``\n`` line endings, written atomically, and its
@@ -22,9 +22,14 @@ bytes depend only on the dataset (not on the run, the platform or
     with the columns and cells of `_flat`: a date becomes
     ``<field>`` (EDTF), ``<field>_lower`` and ``<field>_upper`` (ISO dates,
     empty when unbounded) and ``<field>_basis``; multi-valued fields are joined
-    with ``"; "``; ``None`` is an empty cell. A table left over from an earlier
-    export whose section is now empty is removed. Text cells are neutralised
-    against formula injection (see below).
+    with ``"; "``; ``None`` is an empty cell. Beside them, ``datapackage.json``
+    (a Frictionless Data Package, v2) types every column and makes every
+    reference a foreign key, with the tables that takes: ``entities.csv``, one
+    join table per multi-valued reference field, ``participants.csv``,
+    ``milestones.csv``, ``figures.csv``, ``citations.csv`` and
+    ``date_claims.csv`` (see `sinorussia._datapackage`). A table left over from
+    an earlier export that has no rows now is removed. Text cells are
+    neutralised against formula injection (see below).
 
 ``graph``
     ``nodes.csv``, ``edges.csv`` and ``graph.graphml`` (the same nodes and
@@ -32,6 +37,13 @@ bytes depend only on the dataset (not on the run, the platform or
     the edges come from the reference fields of the model (see
     `RELATIONS`), each with a relation name, a role where one applies,
     and the id of the record that states it.
+
+``ftm``, ``plover``, ``sqlite``, ``jsonld``
+    The formats of other ecosystems, each in its own module (`_ftm`,
+    `_plover`, `_sqlite`, `_jsonld`, whose docstrings give the shapes):
+    FollowTheMoney entities and statements, PLOVER events, one SQLite
+    database, and JSON-LD in schema.org and PROV-O terms. docs/exports.md
+    maps each one and says what it cannot hold.
 
 Formula injection (CSV files only): a spreadsheet runs a cell that starts with
 ``=``, ``+``, ``-`` or ``@`` as a formula. In the text columns (those whose
@@ -63,10 +75,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from . import _datapackage as datapackage
 from ._codec import converter
-from ._dataset import FORMAT, SECTIONS, Dataset
+from ._dataset import FORMAT, Dataset
 from ._errors import ArgumentError, NotAFile, shown
-from ._flat import columns, flatten
+from ._flat import columns
 from ._io import NotRegular, write_all
 from ._load import _path_of, _unwritable, dumps
 from ._model import Document, Entity, Office
@@ -87,7 +100,7 @@ __all__ = [
     "text_columns",
 ]
 
-ExportFormat = Literal["json", "jsonl", "csv", "graph"]
+ExportFormat = Literal["json", "jsonl", "csv", "graph", "ftm", "plover", "sqlite", "jsonld"]
 """The export formats: see the module documentation."""
 
 FORMATS: Final[tuple[ExportFormat, ...]] = typing.get_args(ExportFormat)
@@ -244,19 +257,14 @@ def _table(
 
 
 def _csv(dataset: Dataset) -> dict[str, bytes]:
+    """The section tables, the tables that make every reference a key, and their descriptor."""
+    found = datapackage.tables(dataset, text_columns)
     files: dict[str, bytes] = {}
-    sections = dataset.sections()
-    for section in SECTIONS:
-        name = section.name
-        records = sections[name]
-        if not records:
-            continue
-        header = columns(section.cls)
-        rows = []
-        for record in records:
-            row = flatten(record)
-            rows.append([_cell(row[column]) for column in header])
-        files[f"{name}.csv"] = _table(header, rows, text_columns(section.cls))
+    for table in found:
+        rows = [[_cell(value) for value in row] for row in table.rows]
+        files[table.path] = _table(table.header, rows, table.text)
+    if files:
+        files[datapackage.DESCRIPTOR] = datapackage.descriptor(dataset, found, files)
     return files
 
 
@@ -437,16 +445,44 @@ def _json(dataset: Dataset) -> dict[str, bytes]:
     return {"sinorussia.json": dumps(dataset).encode("utf-8")}
 
 
+def _ftm(dataset: Dataset) -> dict[str, bytes]:
+    from ._ftm import render as ftm
+
+    return ftm(dataset)
+
+
+def _plover(dataset: Dataset) -> dict[str, bytes]:
+    from ._plover import render as plover
+
+    return plover(dataset)
+
+
+def _sqlite(dataset: Dataset) -> dict[str, bytes]:
+    from ._sqlite import render as sqlite
+
+    return sqlite(dataset)
+
+
+def _jsonld(dataset: Dataset) -> dict[str, bytes]:
+    from ._jsonld import render as jsonld
+
+    return jsonld(dataset)
+
+
 _RENDERERS: Final[dict[str, Callable[[Dataset], dict[str, bytes]]]] = {
     "json": _json,
     "jsonl": _jsonl,
     "csv": _csv,
     "graph": _graph,
+    "ftm": _ftm,
+    "plover": _plover,
+    "sqlite": _sqlite,
+    "jsonld": _jsonld,
 }
 
 _OWN_FILES: Final[dict[str, frozenset[str]]] = {
     # leaders.csv: the table of leaders that format 1 exported apart.
-    "csv": frozenset({*(f"{section.name}.csv" for section in SECTIONS), "leaders.csv"}),
+    "csv": frozenset({*datapackage.FILES, "leaders.csv"}),
 }
 """File names a format may write that a later export of it may have to remove."""
 
@@ -497,8 +533,13 @@ def export(dataset: Dataset, out: str | os.PathLike[str], *, format: ExportForma
             same names are replaced.
         format: ``"json"`` (``sinorussia.json``), ``"jsonl"``
             (``records.jsonl``), ``"csv"`` (one ``<section>.csv`` per non-empty
-            section) or ``"graph"`` (``nodes.csv``, ``edges.csv``,
-            ``graph.graphml``). See the module documentation for the shapes.
+            section, the tables of its Data Package and ``datapackage.json``),
+            ``"graph"`` (``nodes.csv``, ``edges.csv``, ``graph.graphml``),
+            ``"ftm"`` (``entities.ftm.json``, ``statements.json``),
+            ``"plover"`` (``events.plover.jsonl``,
+            ``events.plover.skipped.json``), ``"sqlite"``
+            (``sinorussia.sqlite``) or ``"jsonld"`` (``sinorussia.jsonld``).
+            See docs/exports.md for the shapes.
 
     Returns:
         The paths written, sorted.

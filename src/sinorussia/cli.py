@@ -1013,8 +1013,16 @@ def _parser() -> argparse.ArgumentParser:
     _data_options(anniversaries)
     _json_option(anniversaries, "JSON Lines, one anniversary a line")
 
-    exporting = command("export", _export, "write the dataset as json, jsonl, csv or a graph")
-    exporting.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    exporting = command(
+        "export", _export, f"write the dataset in one of the formats: {', '.join(FORMATS)}"
+    )
+    exporting.add_argument(
+        "--format",
+        required=True,
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"what to write: {', '.join(FORMATS)} (see docs/exports.md)",
+    )
     exporting.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     _data_options(exporting)
     _json_option(exporting, "JSON Lines, one written file a line")
