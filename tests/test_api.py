@@ -16,13 +16,32 @@ class TestPublicNames:
         assert names == sorted(names, key=lambda n: (not n.isupper(), n[0].islower(), n))
 
     def test_all_matches_public_names(self) -> None:
-        """__all__ lists exactly the public names of the package namespace."""
+        """__all__ lists exactly the public names of the package namespace.
+
+        The names imported when first used (the exports, plots, schema and
+        verification) are public too, and so is what ``dir()`` shows.
+        """
         public = {
             name
             for name, value in vars(sr).items()
             if not name.startswith("_") and not isinstance(value, types.ModuleType)
         }
-        assert set(sr.__all__) - {"__version__"} == public
+        lazy = set(sr._LAZY)
+        assert set(sr.__all__) - {"__version__"} == public | lazy
+        assert set(sr.__all__) <= set(dir(sr))
+
+    def test_lazy_names_load_their_module_on_first_use(self) -> None:
+        """Importing the package imports neither the exports nor the plots, nor pendulum."""
+        code = (
+            "import sys, sinorussia as sr; sr.load().timeline();"
+            " print(sorted(m for m in ('sinorussia._export', 'sinorussia._plot',"
+            " 'sinorussia._schema', 'sinorussia._verify', 'pendulum') if m in sys.modules));"
+            " sr.export; print('sinorussia._export' in sys.modules)"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.splitlines() == ["[]", "True"]
 
     def test_every_name_resolves(self) -> None:
         """Every name in __all__ is importable."""

@@ -14,7 +14,6 @@ import warnings as _warnings
 from ._dataset import FORMAT, Dataset, Section
 from ._dates import DateInterval, PartialDate, Precision, Unbounded, When, parse_edtf, to_when
 from ._errors import Ambiguous, ArgumentError, DataError, Error, NotAFile, NotFound, Problem
-from ._export import ExportFormat, export
 from ._load import dump, dumps, load, load_file, load_files, loads
 from ._model import (
     Actor,
@@ -40,12 +39,9 @@ from ._model import (
     Statement,
     Treaty,
 )
-from ._plot import plot_network, plot_timeline
 from ._query import Collection, Match, Results
-from ._schema import json_schema
 from ._timeline import Anniversary, Entry, Tenure, Timeline
 from ._types import DataInput, DateLike, FieldValue, KindLike, PeriodLike, RecordRef
-from ._verify import CitedClaim, Mismatch, Passage, Verification, document_of, verify
 from ._vocab import (
     Basis,
     Confidence,
@@ -62,10 +58,40 @@ from ._vocab import (
     TreatyKind,
 )
 
+if _typing.TYPE_CHECKING:
+    from ._export import ExportFormat, export
+    from ._plot import plot_network, plot_timeline
+    from ._schema import json_schema
+    from ._verify import CitedClaim, Mismatch, Passage, Verification, document_of, verify
+
 __version__ = "0.1.0"
+
+_LAZY: dict[str, str] = {
+    "ExportFormat": "_export",
+    "export": "_export",
+    "plot_network": "_plot",
+    "plot_timeline": "_plot",
+    "json_schema": "_schema",
+    "CitedClaim": "_verify",
+    "Mismatch": "_verify",
+    "Passage": "_verify",
+    "Verification": "_verify",
+    "document_of": "_verify",
+    "verify": "_verify",
+}
+"""Names whose modules are imported when first used, not with the package: the
+exports, plots, schema and verification are not needed to load and query, and
+importing them costs a third of the start-up (docs/performance.md)."""
 
 
 def __getattr__(name: str) -> _typing.Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib
+
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value  # later look-ups find it directly
+        return value
     # The names of 0.1 that were renamed: they still work, with a warning.
     if name == "Figure":
         _warnings.warn(
@@ -76,6 +102,10 @@ def __getattr__(name: str) -> _typing.Any:
         )
         return Quantity
     raise AttributeError(f"module 'sinorussia' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

@@ -68,10 +68,13 @@ import datetime
 import enum
 import functools
 import re
-from typing import Any, TypeAlias
+import sys
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
-import pendulum
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = [
     "DateInterval",
@@ -411,7 +414,7 @@ class PartialDate(_Temporal):
             return Precision.MONTH
         return Precision.DAY
 
-    @functools.cached_property
+    @property
     def lower(self) -> pendulum.Date:
         """The first day covered: 2019-06 begins on 2019-06-01.
 
@@ -420,9 +423,9 @@ class PartialDate(_Temporal):
             Date(2019, 1, 1)
 
         """
-        return pendulum.Date(self.year, self.month or 1, self.day or 1)
+        return _pendulum_date(self.year, self.month or 1, self.day or 1)
 
-    @functools.cached_property
+    @property
     def upper(self) -> pendulum.Date:
         """The last day covered: 2020-02 ends on 2020-02-29.
 
@@ -433,10 +436,10 @@ class PartialDate(_Temporal):
         """
         year, month, day = self.year, self.month, self.day
         if month is None:
-            return pendulum.Date(year, 12, 31)
+            return _pendulum_date(year, 12, 31)
         if day is None:
-            return pendulum.Date(year, month, _days_in_month(year, month))
-        return pendulum.Date(year, month, day)
+            return _pendulum_date(year, month, _days_in_month(year, month))
+        return _pendulum_date(year, month, day)
 
     @functools.cached_property
     def _span(self) -> tuple[int, int]:
@@ -786,7 +789,7 @@ def _to_end(value: object) -> PartialDate | Unbounded:
         return Unbounded.OPEN
     if isinstance(value, PartialDate | Unbounded):
         return value
-    if isinstance(value, DateInterval | tuple | pendulum.Interval):
+    if isinstance(value, DateInterval | tuple) or _is_pendulum_interval(value):
         raise TypeError(
             f"an interval end must be a single date, not {type(value).__name__}: {value!r}"
         )
@@ -843,8 +846,8 @@ def to_when(value: object) -> When:
         return PartialDate.from_date(value.date())
     if isinstance(value, datetime.date):
         return PartialDate.from_date(value)
-    if isinstance(value, pendulum.Interval):
-        interval: pendulum.Interval[Any] = value
+    if _is_pendulum_interval(value):
+        interval: pendulum.Interval[Any] = value  # type: ignore[assignment]
         return DateInterval(_interval_day(interval.start), _interval_day(interval.end))
     if isinstance(value, tuple):
         if len(value) != 2:
@@ -853,6 +856,29 @@ def to_when(value: object) -> When:
             )
         return DateInterval(_to_end(value[0]), _to_end(value[1]))
     raise TypeError(f"cannot use {type(value).__name__} {value!r} as a date; expected {_ACCEPTED}")
+
+
+_PENDULUM_DATE: Any = None
+
+
+def _pendulum_date(year: int, month: int, day: int) -> pendulum.Date:
+    """A pendulum ``Date``; pendulum is imported the first time one is asked for.
+
+    Importing pendulum (and dateutil with it) is a third of the library's
+    import time, and loading, querying and the timeline need none of it.
+    """
+    global _PENDULUM_DATE
+    if _PENDULUM_DATE is None:
+        from pendulum import Date
+
+        _PENDULUM_DATE = Date
+    return _PENDULUM_DATE(year, month, day)  # type: ignore[no-any-return]
+
+
+def _is_pendulum_interval(value: object) -> bool:
+    """Whether ``value`` is a pendulum ``Interval`` (none can exist before pendulum is imported)."""
+    module = sys.modules.get("pendulum")
+    return module is not None and isinstance(value, module.Interval)
 
 
 def _interval_day(value: datetime.date) -> PartialDate:

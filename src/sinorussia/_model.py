@@ -23,10 +23,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar, Final, NamedTuple, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple, TypeAlias, cast
 
 import attrs
-import pendulum
+
+if TYPE_CHECKING:
+    import pendulum
 
 from ._dates import _NEG_INF, _POS_INF, DateInterval, PartialDate, Unbounded, When, parse_edtf
 from ._fields import (

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, overload
 
 import attrs
-import pendulum
 
 from ._dates import _NEG_INF, _POS_INF, PartialDate, When
 from ._errors import ArgumentError, shown
@@ -28,6 +27,7 @@ from ._vocab import Basis, HappeningKind, MeetingKind, Sector, TreatyKind
 
 if TYPE_CHECKING:
     import pandas
+    import pendulum
 
 __all__ = [
     "Anniversary",
@@ -482,9 +482,25 @@ class Tenure:
         return f"between {least} and {self.most.in_words()}"
 
 
+def _pendulum() -> Any:
+    """pendulum, imported on the first tenure rather than with the library.
+
+    Once imported it is also a global of this module, so the annotations of
+    `Tenure` resolve (``typing.get_type_hints``, cattrs) for any tenure made.
+    """
+    import pendulum
+
+    globals()["pendulum"] = pendulum
+    return pendulum
+
+
+def _interval(start: pendulum.Date, end: pendulum.Date) -> pendulum.Interval[pendulum.Date]:
+    return _pendulum().Interval(start, end)  # type: ignore[no-any-return]
+
+
 def _day(ordinal: int) -> pendulum.Date:
     day = datetime.date.fromordinal(ordinal)
-    return pendulum.Date(day.year, day.month, day.day)
+    return _pendulum().Date(day.year, day.month, day.day)  # type: ignore[no-any-return]
 
 
 def tenure(office: Office, on: DateLike) -> Tenure:
@@ -519,6 +535,6 @@ def tenure(office: Office, on: DateLike) -> Tenure:
         raise ArgumentError(f"tenure(): {office.id!r} had ended by {when.edtf} ({office.end.edtf})")
     least_from, least_to = (start_hi, on_lo) if on_lo >= start_hi else (on_lo, on_lo)
     return Tenure(
-        least=pendulum.Interval(_day(least_from), _day(least_to)),
-        most=pendulum.Interval(_day(start_lo), _day(on_hi)),
+        least=_interval(_day(least_from), _day(least_to)),
+        most=_interval(_day(start_lo), _day(on_hi)),
     )

@@ -19,14 +19,16 @@ import datetime
 import os
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, Final, NoReturn, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeAlias, TypeVar
 
 import attrs
-import pendulum
 
 from ._dates import DateInterval, PartialDate, Unbounded, When, to_when
 from ._errors import ArgumentError, shown
 from ._model import Dating, Entity
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = [
     "MAX_TEXT",
@@ -56,13 +58,12 @@ DateLike: TypeAlias = int | str | datetime.date | PartialDate | DateInterval | D
 ``"2013/2015"``), a ``datetime.date`` or pendulum ``Date``, a ``PartialDate`` or
 ``DateInterval``, or a record's ``Dating`` (its best value)."""
 
+# Quoted, so that pendulum need not be imported with the library: a type
+# checker reads the alias all the same.
 PeriodLike: TypeAlias = (
-    DateLike
-    | pendulum.Interval[Any]
-    | tuple[
-        int | str | datetime.date | PartialDate | Unbounded | None,
-        int | str | datetime.date | PartialDate | Unbounded | None,
-    ]
+    "DateLike | pendulum.Interval[Any]"
+    " | tuple[int | str | datetime.date | PartialDate | Unbounded | None,"
+    " int | str | datetime.date | PartialDate | Unbounded | None]"
 )
 """A period: any ``DateLike``, a pendulum ``Interval``, or a ``(start, end)`` pair
 whose ends are single dates, ``Unbounded`` or ``None`` (open)."""
