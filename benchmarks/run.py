@@ -69,12 +69,55 @@ from sinorussia._names import key as name_key  # noqa: E402
 
 PERSON = "xi-jinping"  # one of the frequent people of the skewed variant
 YEAR = 2020
+# Participant + period queries of three sizes, each with its own target: the
+# participant is picked from the data (untimed), the one whose hits in the period
+# come nearest the size wanted (at 100k skewed meetings: about 10 and about
+# 1,000), and the broad query is one leader over all time.
+PARTICIPANT_QUERIES: dict[str, tuple[int | None, str | None, str, float]] = {
+    # name: (hits wanted, or None for PERSON; period; target; least speed-up over pandas)
+    "participant+period, selective": (10, "2020", "≥ 20x faster than pandas", 20.0),
+    "participant+period, medium": (1_000, "2018/2020", "≥ 20x faster than pandas", 20.0),
+    "participant, broad": (None, None, "≥ 2x faster than pandas", 2.0),
+}
+
+
+_PICKED: dict[int, tuple[sr.Dataset, dict[str, tuple[str, str | None]]]] = {}
+
+
+def _picked(ds: sr.Dataset) -> dict[str, tuple[str, str | None]]:
+    """Each participant query's (who, period), chosen by a scan of the meetings (once)."""
+    known = _PICKED.get(id(ds))
+    if known is not None and known[0] is ds:
+        return known[1]
+    found: dict[str, tuple[str, str | None]] = {}
+    for name, (wanted, period, _, _) in PARTICIPANT_QUERIES.items():
+        if wanted is None or period is None:
+            found[name] = (PERSON, period)
+            continue
+        when = sr.parse_edtf(period)
+        counts: dict[str, int] = {}
+        for meeting in ds.meetings:
+            if meeting.date is not None and meeting.date.overlaps(when):
+                for who in {p.who for p in meeting.participants}:
+                    counts[who] = counts.get(who, 0) + 1
+        who = min(counts, key=lambda w: (abs(counts[w] - wanted), w))
+        found[name] = (who, period)
+    _PICKED[id(ds)] = (ds, found)
+    return found
+
+
 PLACE = "russia-region-1"  # a region: its cities and their sites lie inside it
 KIND = "summit"
 ALIAS = "Сергей Лавров"  # Sergei Lavrov's Cyrillic alias
 
+
+def _participant_code(who: str, period: str | None) -> str:
+    during = "" if period is None else f'.during("{period}")'
+    return f'meetings.involving("{who}"){during}'
+
+
 QUERIES: tuple[tuple[str, str], ...] = (
-    ("participant+period", f'meetings.involving("{PERSON}").during({YEAR})'),
+    *((name, "") for name in PARTICIPANT_QUERIES),  # their code depends on the data
     ("place", f'meetings.at("{PLACE}")'),
     ("kind", f'meetings.of_kind("{KIND}")'),
     ("alias look-up", f'leaders.lookup("{ALIAS}")'),
@@ -179,7 +222,25 @@ def _tasks() -> dict[str, tuple[Callable[[Path], Any], Callable[[Any], object]]]
             lambda raw: json.dumps(raw, ensure_ascii=False, indent=2),
         ),
         "first": (lambda path: path, sr.load_file),
+        # GC debt: the same work right after a load, and on a dataset whose
+        # objects the collector has already seen (loaded "long before").
+        "after:fresh": (sr.load_file, _work_after_load),
+        "after:settled": (_load_settled, _work_after_load),
     }
+
+
+def _load_settled(path: Path) -> sr.Dataset:
+    ds = sr.load_file(path)
+    gc.collect()
+    return ds
+
+
+def _work_after_load(ds: sr.Dataset) -> object:
+    """What a script does next: the first queries, then a CSV export (rendered, not written)."""
+    from sinorussia._export import render
+
+    first_queries(ds)
+    return render(ds, format="csv")
 
 
 def _import_pandas(path: Path) -> Path:
@@ -207,7 +268,8 @@ def worker(task: str, path: Path) -> dict[str, Any]:
         else:
             spent["gc"] += now - spent["start"]
 
-    gc.collect()
+    if not task.startswith("after:"):  # those measure what the load leaves to the collector
+        gc.collect()
     if task.endswith("-no-gc"):
         gc.disable()
     gc.callbacks.append(on_gc)
@@ -598,6 +660,27 @@ def loading(table: Table, path: Path, n: int, repeat: int) -> None:
         seconds(base),
         f"1.00x; {gc_share(found['load:json-no-gc'])}",
     )
+    debt = processes(["after:fresh", "after:settled"], path, repeat)
+    fresh, settled = debt["after:fresh"], debt["after:settled"]
+    work = "first queries + CSV export"
+    table.add(
+        "2 load",
+        work,
+        n,
+        "right after `sr.load_file`",
+        seconds(fresh.seconds),
+        f"{fresh.seconds / settled.seconds:.2f}x on a settled dataset; {gc_share(fresh)}",
+        "≤ 1.1x (no GC debt)",
+        verdict(fresh.seconds <= 1.1 * settled.seconds),
+    )
+    table.add(
+        "2 load",
+        work,
+        n,
+        "on a dataset loaded long before (after `gc.collect()`)",
+        seconds(settled.seconds),
+        f"1.00x; {gc_share(settled)}",
+    )
     for task, label in (
         ("load:pydantic-no-gc", "pydantic v2 `model_validate_json`, typed meetings, GC paused"),
         ("load:msgspec-no-gc", "`msgspec.json.decode`, typed meetings, GC paused"),
@@ -637,14 +720,16 @@ class Linear:
         self.leaders = tuple(ds.leaders)
         self.places = tuple(ds.places)
 
-    def participant_period(self, person: str, year: int) -> list[str]:
-        period = sr.PartialDate(year)
+    def participant_period(self, person: str, period: str | None) -> list[str]:
+        if period is None:
+            return [m.id for m in self.meetings if any(p.who == person for p in m.participants)]
+        when = sr.parse_edtf(period)
         return [
             m.id
             for m in self.meetings
             if m.date is not None
             and any(p.who == person for p in m.participants)
-            and m.date.overlaps(period)
+            and m.date.overlaps(when)
         ]
 
     def place(self, place: str) -> list[str]:
@@ -708,10 +793,12 @@ class Pandas:
         names = [(r.id, name_key(n)) for r in ds.leaders for n in (*r.names, r.id)]
         self.names = pd.DataFrame({"id": [i for i, _ in names], "key": [k for _, k in names]})
 
-    def participant_period(self, person: str, year: int) -> list[str]:
-        lo, hi = sr.PartialDate(year)._span
+    def participant_period(self, person: str, period: str | None) -> list[str]:
         frame = self.participants
-        mask = (frame["who"] == person) & (frame["lo"] <= hi) & (frame["hi"] >= lo)
+        mask = frame["who"] == person
+        if period is not None:
+            lo, hi = sr.parse_edtf(period)._span
+            mask &= (frame["lo"] <= hi) & (frame["hi"] >= lo)
         positions = frame["meeting"].to_numpy()[mask.to_numpy()]
         ids: list[str] = self.meetings["id"].to_numpy()[positions].tolist()
         return list(dict.fromkeys(ids))
@@ -781,8 +868,15 @@ class Sqlite:
         db.commit()
         self.db = db
 
-    def participant_period(self, person: str, year: int) -> list[str]:
-        lo, hi = sr.PartialDate(year)._span
+    def participant_period(self, person: str, period: str | None) -> list[str]:
+        if period is None:
+            rows = self.db.execute(
+                "SELECT m.id FROM participants p JOIN meetings m ON m.pos = p.meeting"
+                " WHERE p.who = ? ORDER BY m.pos",
+                (person,),
+            )
+            return list(dict.fromkeys(r[0] for r in rows))
+        lo, hi = sr.parse_edtf(period)._span
         rows = self.db.execute(
             "SELECT m.id FROM participants p JOIN meetings m ON m.pos = p.meeting"
             " WHERE p.who = ? AND m.lo <= ? AND m.hi >= ? ORDER BY m.pos",
@@ -808,9 +902,15 @@ class Sqlite:
         return [r[0] for r in rows]
 
 
+def _involving(ds: sr.Dataset, who: str, period: str | None) -> Callable[[], list[str]]:
+    if period is None:
+        return lambda: list(ds.meetings.involving(who).ids)
+    return lambda: list(ds.meetings.involving(who).during(period).ids)
+
+
 def library_queries(ds: sr.Dataset) -> dict[str, Callable[[], list[str]]]:
     return {
-        "participant+period": lambda: list(ds.meetings.involving(PERSON).during(YEAR).ids),
+        **{name: _involving(ds, *query) for name, query in _picked(ds).items()},
         "place": lambda: list(ds.meetings.at(PLACE).ids),
         "kind": lambda: list(ds.meetings.of_kind(KIND).ids),
         "alias look-up": lambda: [ds.leaders.lookup(ALIAS).id],
@@ -818,10 +918,13 @@ def library_queries(ds: sr.Dataset) -> dict[str, Callable[[], list[str]]]:
 
 
 def baseline_queries(
-    impl: Linear | Pandas | Sqlite,
+    impl: Linear | Pandas | Sqlite, ds: sr.Dataset
 ) -> dict[str, Callable[[], list[str]]]:
     return {
-        "participant+period": lambda: impl.participant_period(PERSON, YEAR),
+        **{
+            name: functools.partial(impl.participant_period, *query)
+            for name, query in _picked(ds).items()
+        },
         "place": lambda: impl.place(PLACE),
         "kind": lambda: impl.kind(KIND),
         "alias look-up": lambda: impl.lookup(ALIAS),
@@ -854,7 +957,7 @@ def measure_size(path: Path, n: int, repeat: int, min_sample: float) -> SizeResu
     first = {name: statistics.median(r["first"][name] for r in load.reports) for name, _ in QUERIES}
     ds = sr.load_file(path)
     first_queries(ds)
-    query = library_queries(ds)["participant+period"]
+    query = library_queries(ds)["participant+period, medium"]
     timed = side_by_side({"q": query}, repeat, min_sample=min_sample)["q"]
     return SizeResult(n, load, first, timed, ds)
 
@@ -874,9 +977,9 @@ def queries(table: Table, result: SizeResult, repeat: int, min_sample: float) ->
     setup["sqlite"] = time.perf_counter() - start
     impls: dict[str, dict[str, Callable[[], list[str]]]] = {
         "sinorussia": library_queries(ds),
-        "linear": baseline_queries(linear),
-        "pandas": baseline_queries(frames),
-        "sqlite": baseline_queries(database),
+        "linear": baseline_queries(linear, ds),
+        "pandas": baseline_queries(frames, ds),
+        "sqlite": baseline_queries(database, ds),
     }
     # Correctness first: every implementation gives the same ids, in dataset order.
     hits: dict[str, int] = {}
@@ -895,16 +998,19 @@ def queries(table: Table, result: SizeResult, repeat: int, min_sample: float) ->
         "pandas": "pandas boolean masks",
         "sqlite": "sqlite3 in memory, indexed",
     }
+    picked = _picked(ds)
     for name, code in QUERIES:
+        if name in picked:
+            code = _participant_code(*picked[name])
         found = side_by_side(
             {impl: fns[name] for impl, fns in impls.items()}, repeat, min_sample=min_sample
         )
         what = f"`{code}` ({hits[name]:,} hit{'s' if hits[name] != 1 else ''})"
         mine = found["sinorussia"]
         target, met = "", ""
-        if name == "participant+period":
-            speedup = found["pandas"] / mine
-            target, met = "≥ 20x faster than pandas", verdict(speedup >= 20)
+        if name in PARTICIPANT_QUERIES:
+            _, _, target, least = PARTICIPANT_QUERIES[name]
+            met = verdict(found["pandas"] / mine >= least)
         table.add(
             "3 query",
             what,
@@ -998,16 +1104,19 @@ def memory(table: Table, path: Path, n: int) -> None:
         "loaded `Dataset` (no query index yet)",
         _bytes(kept / records),
         f"{ratio:.2f}x JSON dicts; peak while loading {peak / 1e6:,.0f} MB",
-        "≤ 1.0x",
-        verdict(ratio <= 1.0),
+        "≤ 0.5x",
+        verdict(ratio <= 0.5),
     )
+    with_indexes = (kept + indexes) / raw_kept
     table.add(
         "5 memory",
         what,
         n,
-        "+ the query indexes (after the four queries)",
+        "+ the query indexes (after the first queries)",
         _bytes(indexes / records),
-        f"{(kept + indexes) / raw_kept:.2f}x JSON dicts, with the Dataset",
+        f"{with_indexes:.2f}x JSON dicts, with the Dataset",
+        "≤ 0.5x",
+        verdict(with_indexes <= 0.5),
     )
     table.add(
         "5 memory",
@@ -1041,19 +1150,23 @@ def scaling(table: Table, results: Sequence[SizeResult]) -> None:
             seconds(result.load.seconds),
             f"{result.load.seconds / n * 1e6:.1f} µs per meeting; {gc_share(result.load)}",
         )
+    name = "participant+period, medium"
     for result in results:
+        per_record = result.first[name] / result.n * 1e6
         table.add(
             "6 scaling",
             "participant+period, first query",
             result.n,
             "sinorussia (builds the indexes)",
-            seconds(result.first["participant+period"]),
-            f"{result.first['participant+period'] / result.n * 1e6:.2f} µs per meeting",
+            seconds(result.first[name]),
+            f"{per_record:.2f} µs per meeting",
+            "≤ 1 µs per record",
+            verdict(per_record <= 1.0),
         )
     for result in results:
         table.add(
             "6 scaling",
-            "participant+period, indexed",
+            "participant+period (medium), indexed",
             result.n,
             "sinorussia",
             seconds(result.query),

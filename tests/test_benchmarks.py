@@ -239,7 +239,7 @@ class TestQueriesMatchLinearScan:
         run = _module("run")
         library = run.library_queries(skewed)
         for baseline in (run.Linear(skewed), run.Pandas(skewed), run.Sqlite(skewed)):
-            for name, query in run.baseline_queries(baseline).items():
+            for name, query in run.baseline_queries(baseline, skewed).items():
                 assert query() == library[name](), (type(baseline).__name__, name)
 
 
