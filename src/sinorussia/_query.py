@@ -39,7 +39,7 @@ import attrs
 
 from ._dates import _NEG_INF, _POS_INF
 from ._errors import Ambiguous, ArgumentError, NotFound, shown
-from ._index import Base, Check, Filter, Keyed, Period, PositionCheck, bounds, select
+from ._index import Base, Check, Filter, Hits, Keyed, Period, PositionCheck, bounds, plan_chain
 from ._model import (
     RECORD_CLASSES,
     Citation,
@@ -83,7 +83,6 @@ T = TypeVar("T", bound=Entity)
 U = TypeVar("U", bound=Entity)
 D = TypeVar("D")
 _MISSING: Any = object()
-_ID: Final = operator.attrgetter("id")
 
 
 # -- the dataset context -------------------------------------------------------
@@ -288,10 +287,11 @@ class Collection(Sequence[T], Generic[T]):
 
     """
 
-    __slots__ = ("_base", "_by_id", "_filters", "_items", "_kind")
+    __slots__ = ("_base", "_by_id", "_filters", "_hits", "_items", "_kind")
 
     _base: Base[T]
     _filters: tuple[Filter, ...]
+    _hits: Hits | None
     _items: tuple[T, ...] | None
     _by_id: dict[str, T] | None
     _kind: str
@@ -314,6 +314,7 @@ class Collection(Sequence[T], Generic[T]):
                 fail("Collection(items)", "records only", item)
         init(self, "_base", Base(records, context or _LITERAL))
         init(self, "_filters", ())
+        init(self, "_hits", None)
         init(self, "_items", records)
         init(self, "_by_id", None)
         init(self, "_kind", kind)
@@ -323,6 +324,7 @@ class Collection(Sequence[T], Generic[T]):
         init = object.__setattr__
         init(derived, "_base", self._base)
         init(derived, "_filters", (*self._filters, step))
+        init(derived, "_hits", None)
         init(derived, "_items", None)
         init(derived, "_by_id", None)
         init(derived, "_kind", self._kind)
@@ -332,10 +334,18 @@ class Collection(Sequence[T], Generic[T]):
     def _ctx(self) -> Context:
         return cast(Context, self._base.context)
 
+    def _selected(self) -> Hits:
+        """Which of the base's records the chain keeps (planned once, see ``_index.plan_chain``)."""
+        hits = self._hits
+        if hits is None:
+            hits = plan_chain(self._base, self._filters)
+            object.__setattr__(self, "_hits", hits)
+        return hits
+
     def _records(self) -> tuple[T, ...]:
         items = self._items
         if items is None:
-            items = tuple(map(self._base.records.__getitem__, select(self._base, self._filters)))
+            items = self._selected().take(self._base, "records")
             object.__setattr__(self, "_items", items)
         return items
 
@@ -403,7 +413,9 @@ class Collection(Sequence[T], Generic[T]):
     @property
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""
-        return tuple(map(_ID, self._records()))
+        if not self._filters:
+            return self._base.column("ids")
+        return self._selected().take(self._base, "ids")
 
     @overload
     def get(self, id: str) -> T: ...
