@@ -595,8 +595,9 @@ def check(
                             f"$.{name}[{index}]", "a leader needs at least one office", record.id
                         )
                     )
-            first = where.setdefault(record.id, (name, index))
-            if first != (name, index):
+            here = (name, index)
+            first = where.setdefault(record.id, here)
+            if first is not here:  # the id was seen before, elsewhere
                 problems.append(
                     Problem(
                         f"$.{name}[{index}].id",
@@ -636,53 +637,89 @@ def _render(where: _Path) -> str:
     return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in where)
 
 
-class _Checker:
-    """Cross-record checks, driven by the field plan. Paths are built only for problems."""
+_Checks = tuple[tuple[str, str, Step, Any], ...]
 
-    __slots__ = ("documents", "problems", "record_id", "registry")
+_CHECKS: dict[type, _Checks] = {}
+
+
+def _checks(cls: type) -> _Checks:
+    """The steps of a class's plan that the check reads (all but plain values), once per class.
+
+    Each is (kind, field name, step, more): ``more`` is a reference's target
+    classes, or the checks of a nested value's class.
+    """
+    found = _CHECKS.get(cls)
+    if found is None:
+        found = _CHECKS[cls] = tuple(
+            (
+                step.kind,
+                step.name,
+                step,
+                _checks(step.item) if step.kind == "nested" else step.targets,
+            )
+            for step in plan(cls)
+            if step.kind != "value"
+        )
+    return found
+
+
+class _Checker:
+    """Cross-record checks, driven by the field plan. Paths are built only for problems.
+
+    A nested value or a citation found without a problem is not checked again
+    where it recurs (a loaded file holds each distinct one once): what it
+    refers to and cites does not depend on where it stands. ``passed`` holds
+    their ids; they stay alive, held by the records, for as long as the check.
+    """
+
+    __slots__ = ("documents", "passed", "problems", "record_id", "registry")
 
     def __init__(self, registry: dict[str, Record | Document], problems: list[Problem]) -> None:
         self.registry = registry
         self.documents = {k: v for k, v in registry.items() if isinstance(v, Document)}
         self.problems = problems
         self.record_id: str | None = None
+        self.passed: set[int] = set()
 
     def record(self, record: Any, where: _Path) -> None:
         self.record_id = getattr(record, "id", None)
-        self.value(record, plan(type(record)), where)
+        self.value(record, _checks(type(record)), where)
 
     def fail(self, where: _Path, message: str) -> None:
         self.problems.append(Problem(_render(where), message, self.record_id))
 
-    def value(self, value: Any, steps: tuple[Step, ...], where: _Path) -> None:
+    def value(self, value: Any, steps: _Checks, where: _Path) -> None:
         registry = self.registry
-        for step in steps:
-            kind = step.kind
-            if kind == "value":
-                continue
-            item = getattr(value, step.name)
+        for kind, name, step, more in steps:
+            item = getattr(value, name)
             if kind == "ref":
                 if item is not None:
                     target = registry.get(item)
-                    if target is None or (step.targets and not isinstance(target, step.targets)):
-                        self.reference(item, target, step, (*where, step.name))
+                    if target is None or (more and not isinstance(target, more)):
+                        self.reference(item, target, step, (*where, name))
             elif kind == "refs":
                 for index, ref in enumerate(item):
                     target = registry.get(ref)
-                    if target is None or (step.targets and not isinstance(target, step.targets)):
-                        self.reference(ref, target, step, (*where, step.name, index))
+                    if target is None or (more and not isinstance(target, more)):
+                        self.reference(ref, target, step, (*where, name, index))
             elif kind == "citations":
+                passed = self.passed
                 for index, citation in enumerate(item):
-                    self.citation(citation, where, (step.name, index))
+                    if id(citation) not in passed:
+                        self.citation(citation, where, (name, index))
             elif kind == "dating":
                 if item is not None:
-                    self.dating(item, (*where, step.name))
+                    self.dating(item, (*where, name))
             elif kind == "citation":
-                self.citation(item, where, (step.name,))
+                self.citation(item, where, (name,))
             else:
-                nested = plan(step.item)
+                passed, problems = self.passed, self.problems
                 for index, element in enumerate(item):
-                    self.value(element, nested, (*where, step.name, index))
+                    if id(element) not in passed:
+                        before = len(problems)
+                        self.value(element, more, (*where, name, index))
+                        if len(problems) == before:
+                            passed.add(id(element))
 
     def reference(self, ref: str, target: object, step: Step, where: _Path) -> None:
         if target is None:
@@ -693,7 +730,7 @@ class _Checker:
             self.fail(where, f"refers to {ref!r}, a {kind}; expected a {expected}")
 
     def citation(self, citation: Citation, where: _Path, steps: _Path) -> None:
-        if citation.document is None:
+        if id(citation) in self.passed or citation.document is None:
             return
         document = self.documents.get(citation.document)
         if document is None:
@@ -708,11 +745,15 @@ class _Checker:
                         f"paragraph {paragraph} is out of range:"
                         f" {document.id!r} has {document.paragraphs}",
                     )
+            return
+        self.passed.add(id(citation))
 
     def dating(self, dating: Dating, where: _Path) -> None:
         claims = dating.claims
+        passed = self.passed
         for index, claim in enumerate(claims):
-            self.citation(claim.citation, where, (index, "citation"))
+            if id(claim.citation) not in passed:
+                self.citation(claim.citation, where, (index, "citation"))
         if len(claims) < 2:
             return
         # Ranges of days overlap pairwise if and only if the latest first day
@@ -750,6 +791,8 @@ class _Checker:
         links = {record.id: getattr(record, field) for _, record in records}
         verdicts: dict[str, bool] = {}
         for index, record in records:
+            if links[record.id] is None:  # it links nowhere, so it is in no cycle
+                continue
             walk: list[str] = []
             on_walk: set[str] = set()
             current: str | None = record.id
@@ -782,6 +825,8 @@ class _Checker:
     def commemorations(self, meetings: Sequence[tuple[int, Meeting]]) -> None:
         """A meeting marks what came before it, and meetings do not mark each other in a cycle."""
         for index, meeting in meetings:
+            if meeting.commemorates is None:
+                continue
             target = self._event(meeting.commemorates)
             if target is None or meeting.date is None or target.date is None:
                 continue

@@ -121,10 +121,10 @@ def place_keys(place: str | None, lookup: Lookup) -> frozenset[str]:
 
 # -- reading the facets fast ---------------------------------------------------------
 #
-# The facets (`Entity.actors`, `span`, `site`, `category`) are properties that
-# build a value per call; an index reads them for every record, so it reads
-# the fields they name (the class variables behind them) the same way, in one
-# place per facet. tests/test_index.py holds that both give the same answers.
+# The facets (`Entity.actors`, `span`, `site`) are properties that build a
+# value per call; an index reads them for every record, so it reads the fields
+# they name (the class variables behind them) the same way, in one place per
+# facet. tests/test_index.py holds that both give the same answers.
 
 _SPAN: Final = Entity.__dict__["span"]
 _SITE: Final = Entity.__dict__["site"]
@@ -254,7 +254,8 @@ class _Tier:
 
     ``keys`` holds the sorted end: first days, or last days (``by_last``, for
     ranges with an unknown start). ``others`` holds the other end of each, or
-    is ``None`` when every range has the same one (``fixed``: an open end).
+    is ``None`` when every range has the same one (``fixed``: an open end) or
+    the same length.
     Bounded ranges are ``shortest`` to ``longest`` days long, so the last day
     of each is known to within ``longest - shortest`` days from its first: a
     period's bounds on the last day become bounds on the first, sure ones in
@@ -291,8 +292,11 @@ class _Tier:
         self.ranks = array("i", ranks)
         self.positions = self.ranks if positions is None else array("i", _pick(positions, ranks))
         self.keys = array("i", _pick(ends, ranks))
-        self.others = None if fixed is not None else array("i", _pick(lasts, ranks))
         self.shortest, self.longest = lengths
+        # The other end, to check records one by one: never needed where it
+        # is fixed, or where every range has the same length.
+        bounded = fixed is None and self.shortest < self.longest
+        self.others = array("i", _pick(lasts, ranks)) if bounded else None
 
     def __len__(self) -> int:
         return len(self.ranks)

@@ -8,13 +8,15 @@ path of every problem; nothing is returned half-made.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import math
 import os
 import re
 import sys
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any, Final
 
@@ -26,6 +28,7 @@ from ._dataset import FORMAT, SECTIONS, Dataset, merged
 from ._errors import ArgumentError, DataError, NotAFile, Problem, shown
 from ._io import NotRegular, TooLarge, gc_paused, read_regular, write_atomic
 from ._json import decode as _decode
+from ._json import decode_plain as _decode_plain
 from ._json import record_id as _record_id
 from ._merge import OnConflict, Part
 from ._model import Leader, Person
@@ -69,8 +72,23 @@ _File1: Final = _body("_File1", _format_1())
 """A file of format 1: as format 2, but with the leaders apart, before ``people``."""
 
 
+_SECTIONS: Final = tuple((section.name, section.cls) for section in SECTIONS)
+
+
 def _parse(data: str | bytes, source: str) -> Part:
     """Decode and structure a dataset document, without the integrity check."""
+    part = _parse_fast(data, source)
+    if part is not None:
+        return part
+    return _parse_detailed(data, source)
+
+
+def _parse_detailed(data: str | bytes, source: str) -> Part:
+    """`_parse` by the detailed path: the strict decoder and the converter.
+
+    They locate every problem. The fast path gives the same part, or leaves
+    the document to this.
+    """
     raw = _decode(data, source)
     if not isinstance(raw, dict):
         raise DataError(source, [Problem("$", "the top level must be a JSON object")])
@@ -99,11 +117,110 @@ def _parse(data: str | bytes, source: str) -> Part:
     return Part(source, file.version, sections, {"people": paths})
 
 
+def _parse_fast(data: str | bytes, source: str) -> Part | None:
+    """What `_parse` returns for a valid document of format 2, by the fast path (`_fast`).
+
+    None when the fast path cannot vouch for the document: it is not of
+    format 2, or not valid (a record the converter refuses too), or the count
+    of ``:`` says a key may be given twice (see `_json.decode_plain`). The
+    detailed path then decides, and reports every problem.
+    """
+    # Imported here, when first needed: ``python -m sinorussia._fast`` then
+    # runs that module as a script without the package importing it first.
+    from . import _fast
+
+    decoded = _decode_plain(data)
+    if decoded is None:
+        return None
+    raw, colons = decoded
+    try:
+        built = _fast.structure(raw, _SECTIONS, converter.structure)
+    except Exception:  # the converter refused a record: the detailed path reports it
+        return None
+    if built is None:
+        return None
+    version, sections, members, inside = built
+    if colons != members + inside:
+        return None
+    return Part(source, version, sections)
+
+
+def _whole(part: Part) -> Dataset:
+    """One input as a checked dataset: what ``merged([part])`` returns, or raises.
+
+    A part of format 2 whose ids are all different has nothing to combine, and
+    its problems stay where they are, so the dataset is built from it at once.
+    """
+    if part.paths:
+        return merged([part])
+    ids = [record.id for records in part.sections.values() for record in records]
+    if len(set(ids)) != len(ids):
+        return merged([part])
+    return Dataset(version=part.version, source=part.source, **part.sections)
+
+
+_SETTLE_AT: Final = 100_000
+"""How many new objects the collector tracks after a load before `_building` settles them."""
+
+
+@contextlib.contextmanager
+def _building() -> Iterator[None]:
+    """Build a dataset with the cyclic garbage collector paused, and leave it no debt.
+
+    A large load makes hundreds of thousands of objects while the collector is
+    paused. Left in the youngest generation, they would all be walked by the
+    first collection after the load and again by the next ones (in the first
+    query, an export ...), though records form no cycles. So after a large
+    load, if the collector was on when it began, the objects alive move to the
+    oldest generation at once (see `_settle`), where the collector walks them
+    as seldom as it walks what has long been alive.
+    """
+    enabled = gc.isenabled()
+    with gc_paused():
+        yield
+        # Still paused: the first allocation with the collector back on would
+        # otherwise start a collection of them all.
+        if enabled and gc.get_count()[0] >= _SETTLE_AT:
+            _settle()
+
+
+def _settle() -> None:
+    """Move every object the collector tracks to its oldest generation, in constant time.
+
+    ``gc.freeze()`` moves them all to the permanent generation and
+    ``gc.unfreeze()`` moves that to the oldest one. Nothing stays frozen:
+    garbage among them is still collected (``gc.freeze()`` alone would keep a
+    dataset that a query has tied in a reference cycle alive for good after
+    the program drops it). Skipped when the program has frozen objects of its
+    own, which ``gc.unfreeze()`` would release.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
+
+
 _READ: Final = f"{FORMAT} (or {', '.join(map(str, FORMATS_READ[:-1]))})"
 
 
 def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
     """Read a dataset from JSON text or bytes.
+
+    Equal values of one input (a citation, a participant or a date that many
+    records repeat) become one object: records are immutable, so only ``is``
+    could tell, and a large dataset takes about half the memory.
+
+    The cyclic garbage collector is paused while loading. After a large load
+    (more than 100,000 new objects, with the collector on when the load began),
+    every object alive is moved to the collector's oldest generation, in one
+    step that walks none of them, so that the work right after the load (the
+    first queries, an export) does not pay for collections of them all. Your
+    own objects alive at that moment move with them: garbage among them is
+    collected by the next full collection, not by a young one. Nothing is
+    frozen, and this is skipped when your program has frozen objects with
+    ``gc.freeze()``. A program that loads once and keeps the dataset to the end
+    can call ``gc.freeze()`` after loading, so that even full collections skip
+    it; but a frozen dataset is never freed, even when dropped (until
+    ``gc.unfreeze()``), once a query has tied it into reference cycles.
 
     Args:
         data: The JSON document, as text or as UTF-8 bytes.
@@ -120,8 +237,8 @@ def loads(data: str | bytes, *, source: str = "<string>") -> Dataset:
         >>> ds = sr.loads(sr.dumps(sr.load()))
 
     """
-    with gc_paused():
-        return merged([_parse(data, source)])
+    with _building():
+        return _whole(_parse(data, source))
 
 
 MAX_BYTES: Final = 256 * 1024 * 1024
@@ -133,7 +250,9 @@ def load_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Da
 
     Only a regular file is read (a symbolic link is followed): a directory, a
     FIFO, a device or a socket is refused before anything is read, so a FIFO
-    never blocks and ``/dev/zero`` never fills the memory.
+    never blocks and ``/dev/zero`` never fills the memory. Equal values are
+    shared, and after a large load the collector is left no work, as with
+    ``loads``.
 
     Args:
         path: The file to read.
@@ -393,7 +512,9 @@ def load(
     """The bundled dataset, read once and shared; optionally with your own data.
 
     The first call reads and checks the data file shipped inside the package;
-    later calls, from any thread, return the same immutable object.
+    later calls, from any thread, return the same immutable object. Extra
+    inputs are read as ``loads`` reads (equal values shared, and the collector
+    left no work after a large load).
 
     Args:
         extra: Datasets to merge into the bundled data, in order: files (a path
@@ -465,6 +586,9 @@ def load_files(
 ) -> Dataset:
     """Several datasets merged into one, checked as a whole.
 
+    Equal values of each input are shared, and after a large load the
+    collector is left no work, as with ``loads``.
+
     Args:
         paths: The inputs, merged in order (a list, even of one): files, or
             documents in memory (a mapping or JSON text), as ``load`` takes
@@ -503,7 +627,7 @@ def _merged(inputs: list[_Input], *, bundled: bool, on_conflict: OnConflict, lim
     if bundled:
         data = _bundled()
         parts.append(Part(BUNDLED, data.version, data.sections()))
-    with gc_paused():
+    with _building():
         for item in inputs:
             parts.append(item.part(limit))
         return merged(parts, on_conflict=on_conflict)
