@@ -1,6 +1,7 @@
 """Benchmarks of sinorussia against the obvious alternatives, as one markdown table.
 
-    PYTHONPATH=src python benchmarks/run.py [--sizes 1000,10000,100000] [--repeat 5] [--quick]
+    PYTHONPATH=src python benchmarks/run.py [--sizes 1000,10000,100000] [--repeat 5]
+        [--scale 1000000] [--quick]
 
 Every figure is the median of ``--repeat`` runs (cold start: 4x as many);
 alternatives are measured side by side in the same run, their repeats
@@ -22,7 +23,10 @@ How things are timed:
   first query on a fresh dataset, which builds the indexes it needs, is timed
   apart, in the fresh load processes. Before anything is timed, every
   implementation must give the same ids for every query;
-* memory: ``tracemalloc``, bytes still held once the call returns.
+* memory: ``tracemalloc``, bytes still held once the call returns;
+* at scale (``--scale N``, section 7): the peak resident memory of a fresh
+  process that loads N meetings, the first query, and the participant queries
+  against pandas. tracemalloc and the other baselines would take too long there.
 
 ``--quick`` is the CI smoke test: N = 1000 only, one repeat, 5 ms samples.
 """
@@ -35,6 +39,7 @@ import gc
 import json
 import os
 import platform
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -46,7 +51,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -222,6 +227,8 @@ def _tasks() -> dict[str, tuple[Callable[[Path], Any], Callable[[Any], object]]]
             lambda raw: json.dumps(raw, ensure_ascii=False, indent=2),
         ),
         "first": (lambda path: path, sr.load_file),
+        "peak:sinorussia": (lambda path: path, sr.load_file),
+        "peak:json": (lambda path: path, lambda path: json.loads(path.read_bytes())),
         # GC debt: the same work right after a load, and on a dataset whose
         # objects the collector has already seen (loaded "long before").
         "after:fresh": (sr.load_file, _work_after_load),
@@ -279,6 +286,9 @@ def worker(task: str, path: Path) -> dict[str, Any]:
     gc.callbacks.remove(on_gc)
     gc.enable()
     report: dict[str, Any] = {"seconds": elapsed, "gc": spent["gc"]}
+    if task.startswith("peak:"):
+        # The process's peak resident memory, in bytes (Linux reports KiB).
+        report["peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     if task == "first":
         assert isinstance(result, sr.Dataset)
         report["first"] = first_queries(result)
@@ -1173,6 +1183,101 @@ def scaling(table: Table, results: Sequence[SizeResult]) -> None:
         )
 
 
+# -- 7. at scale ---------------------------------------------------------------------------
+
+
+LABELS_AT_SCALE: Final = {
+    "sinorussia": "sinorussia, indexes built",
+    "pandas": "pandas boolean masks",
+}
+
+SCALE_PEAK = 3e9
+"""The most a load of ``--scale`` meetings may take at its peak (bytes of resident memory)."""
+
+
+def at_scale(table: Table, path: Path, n: int, repeat: int, min_sample: float) -> None:
+    """The load's peak memory and the participant queries against pandas, at ``n`` meetings.
+
+    The peak is the resident set of a fresh process that only loads, against
+    one that only runs ``json.loads`` (both include the interpreter). The
+    queries are timed as in section 3, side by side with pandas masks, on the
+    skewed data; the first query's index build is timed once on the fresh
+    dataset.
+    """
+    found = processes(["peak:sinorussia", "peak:json"], path, repeat)
+    mine, raw = found["peak:sinorussia"], found["peak:json"]
+    peak = max(r["peak"] for r in mine.reports)
+    raw_peak = max(r["peak"] for r in raw.reports)
+    what = "fresh process: peak resident memory, time"
+    table.add(
+        "7 at scale",
+        what,
+        n,
+        "`sr.load_file`",
+        f"{peak / 1e9:.2f} GB; {seconds(mine.seconds)}",
+        f"{mine.seconds / n * 1e6:.1f} µs per meeting; {gc_share(mine)}",
+        f"≤ {SCALE_PEAK / 1e9:.0f} GB peak",
+        verdict(peak <= SCALE_PEAK),
+    )
+    table.add(
+        "7 at scale",
+        what,
+        n,
+        "`json.loads` (read + parse), GC on",
+        f"{raw_peak / 1e9:.2f} GB; {seconds(raw.seconds)}",
+        f"{gc_share(raw)}",
+    )
+    import pandas  # noqa: F401  (so that its import is not in the set-up time)
+
+    ds = sr.load_file(path)
+    picked = _picked(ds)  # a scan of the meetings, before anything is timed
+    name = "participant+period, medium"
+    gc.collect()
+    start = time.perf_counter()
+    _involving(ds, *picked[name])()
+    first = time.perf_counter() - start
+    per_record = first / n * 1e6
+    table.add(
+        "7 at scale",
+        "participant+period, first query (builds the indexes)",
+        n,
+        "sinorussia",
+        seconds(first),
+        f"{per_record:.2f} µs per meeting",
+        "≤ 1 µs per record",
+        verdict(per_record <= 1.0),
+    )
+    frames = Pandas(ds)
+    mine_fns = library_queries(ds)
+    theirs = baseline_queries(frames, ds)
+    for name, (_, _, target, least) in PARTICIPANT_QUERIES.items():
+        expected = mine_fns[name]()
+        assert theirs[name]() == expected, f"{name}: pandas and sinorussia disagree"
+        assert expected, f"{name}: the query finds nothing; the benchmark would prove nothing"
+        timed = side_by_side(
+            {"sinorussia": mine_fns[name], "pandas": theirs[name]}, repeat, min_sample=min_sample
+        )
+        what = f"`{_participant_code(*picked[name])}` ({len(expected):,} hits)"
+        table.add(
+            "7 at scale",
+            what,
+            n,
+            LABELS_AT_SCALE["sinorussia"],
+            seconds(timed["sinorussia"]),
+            versus(timed["sinorussia"], timed["pandas"], "pandas"),
+            target,
+            verdict(timed["pandas"] / timed["sinorussia"] >= least),
+        )
+        table.add(
+            "7 at scale",
+            what,
+            n,
+            LABELS_AT_SCALE["pandas"],
+            seconds(timed["pandas"]),
+            f"{times(timed['pandas'] / timed['sinorussia'])} sinorussia",
+        )
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 
@@ -1190,7 +1295,12 @@ def parse_sizes(text: str) -> list[int]:
 
 
 def run(
-    sizes: Sequence[int], repeat: int, *, min_sample: float, log: Callable[[str], None]
+    sizes: Sequence[int],
+    repeat: int,
+    *,
+    min_sample: float,
+    log: Callable[[str], None],
+    scale: int | None = None,
 ) -> Table:
     table = Table()
     largest = max(sizes)
@@ -1217,6 +1327,11 @@ def run(
         log("5 memory")
         memory(table, uniform, largest)
         scaling(table, results)
+        if scale is not None:
+            log(f"7 at scale: generating {scale:,} meetings (skewed)")
+            big = write(folder, scale, skewed=True)
+            log("7 at scale: loads and queries")
+            at_scale(table, big, scale, repeat, min_sample)
     return table
 
 
@@ -1231,6 +1346,13 @@ def main(argv: list[str] | None = None) -> int:
         help="numbers of meetings, comma-separated (default 1000,10000,100000)",
     )
     parser.add_argument("--repeat", type=int, default=5, help="runs per figure (the median)")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help="also load N skewed meetings (such as 1000000): peak memory, first query"
+        " and the participant queries against pandas (section 7)",
+    )
     parser.add_argument("--quick", action="store_true", help="N = 1000 and one run: a smoke test")
     parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
     parser.add_argument("--worker", nargs=2, metavar=("TASK", "FILE"), help=argparse.SUPPRESS)
@@ -1248,7 +1370,8 @@ def main(argv: list[str] | None = None) -> int:
     header = machine()  # before the run: the commit the measured source was at
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    table = run(sizes, repeat, min_sample=0.005 if args.quick else 0.05, log=log)
+    scale = args.scale
+    table = run(sizes, repeat, min_sample=0.005 if args.quick else 0.05, log=log, scale=scale)
     elapsed = time.perf_counter() - started
     print("\n".join(header))
     print(

@@ -255,9 +255,9 @@ def _actors(ds: sr.Dataset, meeting: sr.Meeting) -> set[str]:
 
 class TestRunScript:
     def test_quick(self) -> None:
-        """run.py --quick exits 0 and prints the machine and the table header."""
+        """run.py --quick exits 0 and prints the machine, the table header and every section."""
         done = subprocess.run(
-            [sys.executable, str(BENCHMARKS / "run.py"), "--quick", "--quiet"],
+            [sys.executable, str(BENCHMARKS / "run.py"), "--quick", "--quiet", "--scale", "2000"],
             capture_output=True,
             text=True,
             env=env_with_src(),
@@ -267,8 +267,10 @@ class TestRunScript:
         assert done.returncode == 0, done.stderr
         assert "- CPU: " in done.stdout
         assert "| Section | Measurement | N | Implementation | Median |" in done.stdout
-        for section in ("1 cold start", "2 load", "3 query", "4 dumps", "5 memory", "6 scaling"):
+        sections = ("1 cold start", "2 load", "3 query", "4 dumps", "5 memory", "6 scaling")
+        for section in (*sections, "7 at scale"):
             assert f"| {section} |" in done.stdout
+        assert "| 7 at scale | fresh process: peak resident memory, time | 2k |" in done.stdout
 
     def test_generated_json_is_plain(self) -> None:
         """The generated text parses as JSON with the format number first."""

@@ -86,16 +86,16 @@ def same_datasets(fast: sr.Dataset, slow: sr.Dataset) -> None:
 
 def fast_part(text: str | bytes) -> Any:
     """The fast path's part, asserting that it needed the converter for no record."""
-    decoded = _json.decode_plain(text)
+    decoded = _json.members_plain(text)
     assert decoded is not None
-    raw, colons = decoded
+    document, colons = decoded
     refused: list[Any] = []
 
     def fallback(item: Any, cls: type) -> Any:
         refused.append(item)
         raise AssertionError(f"the fast path refused a valid {cls.__name__}: {item!r}")
 
-    built = _fast.structure(raw, _load._SECTIONS, fallback)
+    built = _fast.structure(document, _load._SECTIONS, fallback, arrays=(_json.Items,))
     assert built is not None
     assert not refused
     version, sections, members, inside = built
@@ -584,6 +584,33 @@ class TestSameErrors:
         kind, _ = check_same(dumped(raw))
         assert kind == "error"
 
+    @pytest.mark.parametrize(
+        "then",
+        [
+            [{"who": "china"}, {"who": "xi-jinping", "role": "host"}],
+            [{"who": "xi-jinping"}, {"who": "china", "role": "guest"}, {"who": "russia"}],
+            [{"who": "xi-jinping"}, {"who": "xi-jinping"}],
+            [{"who": "xi-jinping"}, {"who": "xi-jinping", "role": "guest"}],
+            [{"who": "china"}, {"who": "xi-jinping", "colour": "red"}],
+            [{"who": "china"}, ["xi-jinping"]],
+            [{"who": "china"}, {"who": "nobody"}],
+        ],
+    )
+    def test_participants_found_by_their_one_member(
+        self, raw: dict[str, Any], then: list[Any]
+    ) -> None:
+        """Participants seen alone before, beside others in an array: the detailed path's answer."""
+        base = raw["meetings"][0]
+        first = [{"who": "xi-jinping"}, {"who": "china"}, {"who": "russia", "role": "host"}]
+        raw["meetings"] = [
+            dict(base, participants=first),
+            dict(base, id="again", participants=then),
+        ]
+        kind, found = check_same(dumped(raw))
+        if kind == "dataset":
+            before, after = (m.participants for m in found.meetings)
+            assert any(p is q for p in before for q in after)  # one seen alone is shared
+
     def test_shared_values_are_reported_where_each_stands(self, raw: dict[str, Any]) -> None:
         """A dangling reference in a participant repeated on several meetings: one problem each."""
         base = raw["meetings"][0]
@@ -652,7 +679,8 @@ class TestWrittenModule:
         """A stale written module is not used: every document takes the detailed path."""
         text = sr.dumps(sr.load())
         assert _load._parse_fast(text, "<string>") is not None
-        monkeypatch.setattr(_structure, "SOURCE_SHA256", "0" * 64)
+        length, crc = _structure.SOURCE_CHECK
+        monkeypatch.setattr(_structure, "SOURCE_CHECK", (length, crc ^ 1))
         assert _load._parse_fast(text, "<string>") is None
         same_datasets(sr.loads(text), detailed(text))
 
@@ -682,15 +710,19 @@ class TestCounts:
     )
     def test_colons(self, text: str, colons: int) -> None:
         """The count: every ``:`` of the text, and every escape that may be one."""
-        decoded = _json.decode_plain(text)
+        decoded, encoded = _json.members_plain(text), _json.members_plain(text.encode())
         assert decoded is not None
-        assert decoded[1] == colons
-        assert _json.decode_plain(text.encode()) == decoded
+        assert encoded is not None
+        assert decoded[1] == encoded[1] == colons
 
     @pytest.mark.parametrize("data", [b"\xef\xbb\xbf{}", b"{\xff}", "{", "[1,]", b""])
     def test_what_the_plain_decoder_leaves(self, data: str | bytes) -> None:
         """Text the standard decoder does not read is left to the detailed path."""
-        assert _json.decode_plain(data) is None
+        found = _json.members_plain(data)
+        if found is not None:
+            with pytest.raises(_json.Unreadable):
+                list(found[0])
+        assert _load._parse_fast(data, "x") is None
 
     def test_count_of_a_value(self) -> None:
         """The members of every object and the colons of every string, keys too."""

@@ -35,16 +35,16 @@ The standard decoder without hooks lets through what `_json.decode` refuses:
 ``NaN``, infinite numbers (which the number checks here refuse) and keys
 repeated in one object, which collapse into one. So `structure` also counts
 the members of every object and the ``:`` in every string, which the loader
-compares with the ``:`` of the text (see `_json.decode_plain`).
+compares with the ``:`` of the text (see `_json.members_plain`).
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-import hashlib
 import sys
 import typing
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -186,6 +186,7 @@ class _Writer:
         self.names: dict[tuple[type, bool], str] = {}
         self.chunks: list[str] = []
         self.caches: list[str] = []
+        self.singles: dict[str, tuple[str, str]] = {}
 
     def constant(self, name: str, value: Any) -> str:
         self.env[name] = value
@@ -338,6 +339,7 @@ class _Writer:
         ):
             single = f"I1_{name}"
             self.caches.append(single)
+            self.singles[name] = (single, required[0][0].name)
             lines += [
                 "    if d.__class__ is dict and len(d) == 1:",
                 f"        h = {single}.get(d.get({required[0][0].name!r}, _M))",
@@ -478,7 +480,7 @@ class _Writer:
         elif item is int:
             lines.append(f"{pad}{target} = _ints(v)")
         elif isinstance(item, type) and attrs.has(item):
-            lines.append(f"{pad}{target} = tuple(map({self.function(item)}, v))")
+            lines.extend(self.records(self.function(item), target, pad))
         else:
             raise _Unsupported(item)
         if isinstance(field.validator, NonEmpty):
@@ -486,6 +488,29 @@ class _Writer:
         elif check is not None:
             lines.append(f"{pad}{check[0]}(None, {check[1]}, {target})")
         return lines
+
+    def records(self, function: str, target: str, pad: str) -> list[str]:
+        """Lines that set ``target`` to the records of the array ``v``, each by ``function``.
+
+        Items found by their one member (see `interned`) are looked up here,
+        without a call; any other item is left to ``function``.
+        """
+        single = self.singles.get(function)
+        if single is None:
+            return [f"{pad}{target} = tuple(map({function}, v))"]
+        cache, field = single
+        return [
+            f"{pad}t = []",
+            f"{pad}for x in v:",
+            f"{pad}    if x.__class__ is dict and len(x) == 1:",
+            f"{pad}        h = {cache}.get(x.get({field!r}, _M))",
+            f"{pad}        if h is not None:",
+            f"{pad}            members += 1",
+            f"{pad}            t.append(h)",
+            f"{pad}            continue",
+            f"{pad}    t.append({function}(x))",
+            f"{pad}{target} = tuple(t)",
+        ]
 
     def when(self, hint: Any, target: str, pad: str, fresh: bool) -> list[str]:
         if fresh:
@@ -589,29 +614,27 @@ def factory(E: dict[str, Any]) -> Any:
 
     FUNCTIONS = {{{table}}}
 
-    def run(raw: Any, fallback: Any, sections: Any) -> Any:
+    def run(document: Any, fallback: Any, sections: Any, arrays: Any) -> Any:
         nonlocal members, inside
-        if raw.__class__ is not dict: return None
-        if not raw.keys() <= {{"format", "version", *(name for name, _ in sections)}}: return None
-        f = raw.get("format")
-        if f.__class__ is not int or f != 2: return None
-        version = raw.get("version")
-        if version.__class__ is not str: return None
-        if not version.isascii() and not version.isprintable() and _lone(version) is not None:
-            return None
-        members = len(raw)
-        inside = version.count(":")
+        if document.__class__ is dict: document = document.items()
+        classes = dict(sections)
         found = {{}}
-        for name, cls in sections:
-            function = FUNCTIONS.get(cls)
-            if function is None: return None
-            items = raw.get(name, _M)
-            if items is _M:
-                found[name] = ()
+        f = version = _M
+        members = inside = count = 0
+        for name, items in document:
+            count += 1
+            if name == "format":
+                f = items
                 continue
-            if items.__class__ is not list: return None
+            if name == "version":
+                version = items
+                continue
+            cls = classes.get(name)
+            if cls is None: return None
+            function = FUNCTIONS.get(cls)
+            if function is None or items.__class__ not in arrays: return None
             out = []
-            for index, item in enumerate(items):
+            for item in items:
                 members_before, inside_before = members, inside
                 try:
                     record = function(item)
@@ -622,10 +645,14 @@ def factory(E: dict[str, Any]) -> Any:
                     members += more
                     inside += colons
                 out.append(record)
-                # Freed now, while in the cache, rather than all at the end.
-                items[index] = None
             found[name] = tuple(out)
-        return version, found, members, inside
+        if f.__class__ is not int or f != 2: return None
+        if version.__class__ is not str: return None
+        if not version.isascii() and not version.isprintable() and _lone(version) is not None:
+            return None
+        members += count
+        inside += version.count(":")
+        return version, {{name: found.get(name, ()) for name, _ in sections}}, members, inside
 
     return run
 '''
@@ -635,7 +662,7 @@ _MODULE: Final = '''"""The structure functions of the fast path of loading, writ
 
 Written by ``python -m sinorussia._fast`` from the field plan: do not edit. A
 test checks that this is what `_fast` writes for the model as it is, and
-`_fast` uses it only then (see `SOURCE_SHA256`).
+`_fast` uses it only then (see `SOURCE_CHECK`).
 """
 
 # fmt: off
@@ -644,24 +671,31 @@ from __future__ import annotations
 
 from typing import Any
 
-SOURCE_SHA256 = "{digest}"
-"""The SHA-256 of the code of ``factory`` as `_fast` writes it."""
+SOURCE_CHECK = {check}
+"""The length and the CRC-32 of the code of ``factory`` (UTF-8) as `_fast` writes it."""
 
 {code}'''
 
 
 @functools.cache
-def _written() -> tuple[str, str, dict[str, Any]]:
-    """The code of ``factory`` for the model as it is, its SHA-256, and what it names."""
+def _written() -> tuple[str, tuple[int, int], dict[str, Any]]:
+    """The code of ``factory`` for the model as it is, its check, and what it names.
+
+    The check is the length and the CRC-32 of the code's UTF-8 bytes: it is
+    there to tell a file left behind by a change of the model (which the
+    test of the file catches too), not to withstand a forgery, and `zlib` is
+    imported already where `hashlib` would cost the start of a program.
+    """
     writer = _Writer()
     code = writer.source(tuple(RECORD_CLASSES.values()))
-    return code, hashlib.sha256(code.encode("utf-8")).hexdigest(), writer.env
+    data = code.encode("utf-8")
+    return code, (len(data), zlib.crc32(data)), writer.env
 
 
 def module_text() -> str:
     """The text of `_structure` as this module writes it for the model as it is."""
-    code, digest, _ = _written()
-    return _MODULE.format(digest=digest, code=code.lstrip("\n"))
+    code, check, _ = _written()
+    return _MODULE.format(check=repr(check), code=code.lstrip("\n"))
 
 
 def write(path: str | Path | None = None) -> Path:
@@ -671,16 +705,25 @@ def write(path: str | Path | None = None) -> Path:
 
 
 def structure(
-    raw: Any, sections: Sequence[tuple[str, type]], fallback: Fallback
+    document: Any,
+    sections: Sequence[tuple[str, type]],
+    fallback: Fallback,
+    *,
+    arrays: tuple[type, ...] = (list,),
 ) -> Structured | None:
-    """A decoded document of file format 2 as records, or None where the fast path cannot say.
+    """A document of file format 2 as records, or None where the fast path cannot say.
 
     Args:
-        raw: The document as the standard decoder returns it. The items of its
-            sections are dropped (set to ``None``) as they are read.
+        document: The document as the standard decoder returns it (a dict),
+            or its members one by one: ``(key, value)`` pairs in the order of
+            the text, each array as an iterable of its elements (such as
+            `_json.Members`, which never holds the whole document at once). A
+            key given twice at the top level must not be among the pairs.
         sections: The sections in file order: their names and record classes.
         fallback: Structures a record the fast path refuses (the converter);
-            what it raises propagates.
+            what it raises propagates, as does what iterating ``document``
+            raises.
+        arrays: The types of the values that hold a section's elements.
 
     Returns:
         The version, the records by section (every section, ``()`` where the
@@ -690,11 +733,11 @@ def structure(
         or `_structure` is not what this module writes for the model as it is.
 
     """
-    _, digest, env = _written()
-    if digest != _structure.SOURCE_SHA256:
+    _, check, env = _written()
+    if check != _structure.SOURCE_CHECK:
         return None
     run = _structure.factory(env)
-    result: Structured | None = run(raw, fallback, sections)
+    result: Structured | None = run(document, fallback, sections, arrays)
     return result
 
 

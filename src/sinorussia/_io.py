@@ -34,7 +34,6 @@ import contextlib
 import errno
 import gc
 import os
-import secrets
 import shutil
 import stat
 import threading
@@ -291,6 +290,8 @@ def _sibling(
     real: Path, suffix: str, *, create: bool = True, mode: int = 0o600
 ) -> tuple[Path, int]:
     """A new hidden name beside ``real``; with ``create``, the file made and opened there."""
+    import secrets
+
     for _ in range(100):
         name = real.parent / f".{real.name}.{secrets.token_hex(6)}{suffix}"
         if not create:

@@ -13,17 +13,20 @@ reported, not a crash.
 
 from __future__ import annotations
 
+import codecs
 import json
+import json.scanner
 import math
 import re
 import sys
+from collections.abc import Callable, Iterator
 from typing import Any, AnyStr, Final
 
 import attrs
 
 from ._errors import ArgumentError, DataError, Problem
 
-__all__ = ["decode", "decode_plain", "record_id"]
+__all__ = ["Items", "Members", "Unreadable", "decode", "members_plain", "record_id"]
 
 _BOM: Final = b"\xef\xbb\xbf"
 _WS: Final = re.compile(r"[ \t\n\r]*")
@@ -121,16 +124,194 @@ def decode(data: str | bytes | bytearray | memoryview, source: str) -> Any:
 _PLAIN: Final = json.JSONDecoder()
 """The C decoder with no hooks: what ``json.loads`` uses."""
 
+_SCAN: Final[Callable[[str, int], tuple[Any, int]]] = json.scanner.make_scanner(
+    _PLAIN  # type: ignore[arg-type]  # typeshed: the decoder is what it reads its options from
+)
+"""Its scanner: one JSON value at a position of a text, and where the value ends."""
 
-def decode_plain(data: str | bytes | bytearray | memoryview) -> tuple[Any, int] | None:
-    r"""The JSON value of a document by the C decoder without hooks, or None on any failure.
+
+class Unreadable(ValueError):
+    """The text is not JSON the standard decoder reads (`decode` says why)."""
+
+
+_CHUNK: Final = 1 << 22
+"""How many bytes `Members` decodes at a time: 4 MiB."""
+
+
+class Items:
+    """The elements of an array member of the top level, read one at a time.
+
+    An iterator, made by `Members`: it must be read (or left) before the next
+    member is, and `Members` skips what is left of it.
+    """
+
+    __slots__ = ("_done", "_first", "_reader")
+
+    def __init__(self, reader: Members) -> None:
+        self._reader = reader
+        self._first = True
+        self._done = False
+
+    def __iter__(self) -> Items:
+        return self
+
+    def __next__(self) -> Any:
+        if self._done:
+            raise StopIteration
+        reader = self._reader
+        found = reader.skip()
+        if self._first:
+            self._first = False
+            if found == "]":
+                reader.pos += 1
+                self._done = True
+                raise StopIteration
+        elif found == ",":
+            reader.pos += 1
+            reader.skip()
+        elif found == "]":
+            reader.pos += 1
+            self._done = True
+            raise StopIteration
+        else:
+            raise Unreadable("expected ',' or ']'")
+        return reader.value()
+
+    def close(self) -> None:
+        """Read past what is left of the array."""
+        for _ in self:
+            pass
+
+
+class Members:
+    r"""The members of a JSON object text, as the standard decoder reads them, one by one.
+
+    For the fast path of loading a large document: iterating yields each
+    member of the top-level object as ``(key, value)``, where the value of an
+    array is an `Items` iterator of its elements, decoded one at a time by the
+    C decoder, so the whole document never exists as Python values at once
+    (the caller builds records as it goes, and drops each element). Bytes are
+    decoded as UTF-8 a chunk at a time (`_CHUNK`), so the text never exists
+    whole either.
+
+    What it accepts is what ``json.loads`` accepts of a top-level object, with
+    the same leniency (``NaN``, infinite numbers and repeated keys inside the
+    elements; see `members_plain`): a key repeated at the top level, or
+    anything else, raises `Unreadable`, as does text that is not UTF-8.
+    """
+
+    __slots__ = ("_base", "_chunk", "_data", "_decoder", "_offset", "final", "pos", "text")
+
+    def __init__(self, data: str | bytes, *, chunk: int = _CHUNK) -> None:
+        self._data = b"" if isinstance(data, str) else data
+        self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        self._offset = 0  # bytes of ``data`` decoded so far
+        self._base = self._chunk = chunk
+        self.text = ""  # the part of the text read and not yet left behind
+        self.pos = 0  # where reading is, in ``text``
+        self.final = False  # ``text`` runs to the end of the document
+        if isinstance(data, str):
+            self.text, self.final = data, True
+
+    def more(self) -> bool:
+        """Decode the next chunk onto the text not yet read; False at the end.
+
+        Each call in a row without progress doubles the chunk, so a value
+        longer than a chunk is decoded again only a logarithmic number of times.
+        """
+        if self.final:
+            return False
+        data, start = self._data, self._offset
+        end = start + self._chunk
+        piece = data[start:end]
+        self._offset = end
+        last = end >= len(data)
+        try:
+            decoded = self._decoder.decode(piece, final=last)
+        except UnicodeDecodeError:
+            raise Unreadable("the text is not UTF-8") from None
+        self.text = self.text[self.pos :] + decoded
+        self.pos = 0
+        self.final = last
+        self._chunk *= 2
+        return True
+
+    def skip(self) -> str:
+        """Skip whitespace; the character after it ('' at the end), not consumed."""
+        while True:
+            found = _WS.match(self.text, self.pos)
+            if found is not None:
+                self.pos = found.end()
+            if self.pos < len(self.text):
+                self._chunk = self._base
+                return self.text[self.pos]
+            if not self.more():
+                return ""
+
+    def value(self) -> Any:
+        """The JSON value at the reading position, read past it."""
+        while True:
+            try:
+                found, end = _SCAN(self.text, self.pos)
+            except (StopIteration, ValueError, RecursionError):
+                if self.more():
+                    continue  # the value may run on into the next chunk
+                raise Unreadable("not a JSON value") from None
+            if len(self.text) - end < 3 and self.more():
+                # A number may go on in the next chunk: the decoder reads
+                # "1.5" in "1.5e+" as 1.5, and it cannot stop more than two
+                # characters short of a longer number.
+                continue
+            self.pos = end
+            self._chunk = self._base
+            return found
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        if self.skip() != "{":
+            raise Unreadable("the top level is not an object")
+        self.pos += 1
+        seen: set[str] = set()
+        found = self.skip()
+        if found == "}":
+            self.pos += 1
+        while found != "}":
+            if found != '"':
+                raise Unreadable("expected a key")
+            key = self.value()
+            if key in seen:
+                raise Unreadable("a key given twice")
+            seen.add(key)
+            if self.skip() != ":":
+                raise Unreadable("expected ':'")
+            self.pos += 1
+            if self.skip() == "[":
+                self.pos += 1
+                items = Items(self)
+                yield key, items
+                items.close()
+            else:
+                yield key, self.value()
+            found = self.skip()
+            self.pos += 1
+            if found == ",":
+                found = self.skip()
+                if found == "}":
+                    raise Unreadable("a comma before '}'")
+            elif found != "}":
+                raise Unreadable("expected ',' or '}'")
+        if self.skip() != "":
+            raise Unreadable("more after the top-level object")
+
+
+def members_plain(data: str | bytes | bytearray | memoryview) -> tuple[Members, int] | None:
+    r"""The members of a JSON object text, one by one (`Members`), and its count of ``:``.
 
     For the fast path of loading: the hooks of `decode` cost a Python call per
     object. Without them, ``NaN`` and infinite numbers come through as floats
     (the caller must refuse them) and a key repeated in one object collapses
-    into one member, which the second value returned reveals: the number of
-    ``:`` in the text, plus the escapes that read as ``:`` (``\u003a`` or
-    ``\u003A``, not after an escaped backslash as in ``\\u003a``).
+    into one member, which the count reveals: the number of ``:`` in the text,
+    plus the escapes that read as ``:`` (``\u003a`` or ``\u003A``, not after
+    an escaped backslash as in ``\\u003a``).
 
     Every member of every object in the text has one ``:`` outside strings,
     and every other ``:`` of the decoded strings, keys included, is one of the
@@ -140,33 +321,22 @@ def decode_plain(data: str | bytes | bytearray | memoryview) -> tuple[Any, int] 
     repeated key (one member fewer) makes it larger.
 
     Returns:
-        The value and the count; None if ``data`` is not UTF-8 JSON text the
-        standard decoder reads (`decode` then says why).
+        The members and the count; None if ``data`` is bytes that start with
+        a byte order mark (`decode` reports it). Reading the members raises
+        `Unreadable` where the text is not UTF-8 JSON that the standard
+        decoder reads as an object.
 
     """
-    counted: str | bytes
     if isinstance(data, str):
-        text = counted = data
-    else:
-        raw = bytes(data)
-        if raw.startswith(_BOM):
-            return None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        # Counted in the bytes, which is quicker: in UTF-8 the byte of ``:``
-        # is that character and nothing else.
-        counted = raw
-    try:
-        value = _PLAIN.decode(text)
-    except (RecursionError, ValueError):
+        return Members(data), _colons(data)
+    raw = bytes(data)
+    if raw.startswith(_BOM):
         return None
-    return value, _colons(counted)
+    return Members(raw), _colons(raw)
 
 
 def _colons(text: str | bytes) -> int:
-    r"""The ``:`` of a text, and its escapes that read as ``:`` (see `decode_plain`)."""
+    r"""The ``:`` of a text, and its escapes that read as ``:`` (see `members_plain`)."""
     if isinstance(text, bytes):
         count = text.count(b":")
         if b"\\" in text:  # a quick search: most texts have no escape at all

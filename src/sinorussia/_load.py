@@ -9,26 +9,26 @@ path of every problem; nothing is returned half-made.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import math
 import os
+import pkgutil
 import re
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from typing import Any, Final
 
 import attrs
-import cattrs
 
-from ._codec import converter, problems_of
 from ._dataset import FORMAT, SECTIONS, Dataset, merged
 from ._errors import ArgumentError, DataError, NotAFile, Problem, shown
 from ._io import NotRegular, TooLarge, gc_paused, read_regular, write_atomic
+from ._json import Items as _Items
 from ._json import decode as _decode
-from ._json import decode_plain as _decode_plain
+from ._json import members_plain as _members_plain
 from ._json import record_id as _record_id
 from ._merge import OnConflict, Part
 from ._model import Leader, Person
@@ -55,21 +55,21 @@ def _body(name: str, sections: dict[str, Any]) -> type:
     return attrs.make_class(name, fields, frozen=True, kw_only=True)
 
 
-_File: Final = _body("_File", {section.name: section.cls for section in SECTIONS})
-"""A file of format 2: ``format``, ``version``, then one array per section."""
+@functools.cache
+def _files() -> tuple[type, type]:
+    """The top levels of a file of format 2 and of format 1, made when first needed.
 
-
-def _format_1() -> dict[str, Any]:
-    sections: dict[str, Any] = {}
-    for section in SECTIONS:
-        if section.name == "people":
-            sections["leaders"] = Leader
-        sections[section.name] = section.cls
-    return sections
-
-
-_File1: Final = _body("_File1", _format_1())
-"""A file of format 1: as format 2, but with the leaders apart, before ``people``."""
+    Format 2 is ``format``, ``version``, then one array per section; format 1
+    is the same with the leaders apart, before ``people``. Only the detailed
+    path and ``dumps`` need them, so a valid load does not make them.
+    """
+    sections = {section.name: section.cls for section in SECTIONS}
+    old: dict[str, Any] = {}
+    for name, cls in sections.items():
+        if name == "people":
+            old["leaders"] = Leader
+        old[name] = cls
+    return _body("_File", sections), _body("_File1", old)
 
 
 _SECTIONS: Final = tuple((section.name, section.cls) for section in SECTIONS)
@@ -99,8 +99,13 @@ def _parse_detailed(data: str | bytes, source: str) -> Part:
     if isinstance(version, bool) or version not in FORMATS_READ:
         message = f"unsupported format {version!r}; this library reads format {_READ}"
         raise DataError(source, [Problem("$.format", message)])
+    import cattrs
+
+    from ._codec import converter, problems_of
+
+    current, old = _files()
     try:
-        file: Any = converter.structure(raw, _File if version == FORMAT else _File1)
+        file: Any = converter.structure(raw, current if version == FORMAT else old)
     except (cattrs.BaseValidationError, TypeError, ValueError, KeyError) as exc:
         problems = [attrs.evolve(p, record_id=_record_id(raw, p.path)) for p in problems_of(exc)]
         raise DataError(source, problems) from None
@@ -120,22 +125,27 @@ def _parse_detailed(data: str | bytes, source: str) -> Part:
 def _parse_fast(data: str | bytes, source: str) -> Part | None:
     """What `_parse` returns for a valid document of format 2, by the fast path (`_fast`).
 
+    The document is read member by member and each section's records one at
+    a time (`_json.Members`), each built as soon as it is read: the whole
+    document never exists as Python values, so a large load takes little
+    more memory than its records.
+
     None when the fast path cannot vouch for the document: it is not of
     format 2, or not valid (a record the converter refuses too), or the count
-    of ``:`` says a key may be given twice (see `_json.decode_plain`). The
+    of ``:`` says a key may be given twice (see `_json.members_plain`). The
     detailed path then decides, and reports every problem.
     """
     # Imported here, when first needed: ``python -m sinorussia._fast`` then
     # runs that module as a script without the package importing it first.
     from . import _fast
 
-    decoded = _decode_plain(data)
+    decoded = _members_plain(data)
     if decoded is None:
         return None
-    raw, colons = decoded
+    document, colons = decoded
     try:
-        built = _fast.structure(raw, _SECTIONS, converter.structure)
-    except Exception:  # the converter refused a record: the detailed path reports it
+        built = _fast.structure(document, _SECTIONS, _converted, arrays=(_Items,))
+    except Exception:  # not JSON the decoder reads, or a record the converter refuses
         return None
     if built is None:
         return None
@@ -143,6 +153,13 @@ def _parse_fast(data: str | bytes, source: str) -> Part | None:
     if colons != members + inside:
         return None
     return Part(source, version, sections)
+
+
+def _converted(value: Any, cls: type) -> Any:
+    """A record the fast path refuses, structured by the converter (imported when first needed)."""
+    from ._codec import converter
+
+    return converter.structure(value, cls)
 
 
 def _whole(part: Part) -> Dataset:
@@ -640,7 +657,11 @@ def _bundled() -> Dataset:
         return cached
     with _lock:
         if _cache is None:
-            data = resources.files("sinorussia").joinpath("data", "sinorussia.json").read_bytes()
+            # pkgutil reads through the package's loader, as importlib.resources
+            # does, in a folder or a zip archive, and imports less at start-up.
+            data = pkgutil.get_data("sinorussia", "data/sinorussia.json")
+            if data is None:  # pragma: no cover - a loader that cannot read data files
+                raise OSError("the bundled data file cannot be read")
             _cache = loads(data, source=BUNDLED)
         return _cache
 
@@ -653,7 +674,9 @@ def dumps(dataset: Dataset) -> str:
     """
     sections = dataset.sections()
     sections["people"] = tuple(_plain(person) for person in sections["people"])
-    file = _File(format=FORMAT, version=dataset.version, **sections)
+    from ._codec import converter
+
+    file = _files()[0](format=FORMAT, version=dataset.version, **sections)
     with gc_paused():
         return json.dumps(converter.unstructure(file), ensure_ascii=False, indent=2) + "\n"
 
@@ -702,6 +725,8 @@ def _unwritable(dataset: Dataset, source: str) -> DataError | None:
 
     ``None`` if every string can be encoded (the failure was something else).
     """
+    from ._codec import converter
+
     problems: list[Problem] = []
     _unencodable(dataset.version, "$.version", None, problems)
     for name, records in dataset.sections().items():

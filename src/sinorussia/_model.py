@@ -20,7 +20,6 @@ works these out again.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple, TypeAlias, cast
@@ -351,6 +350,7 @@ class Dating:
 
     def _repr_html_(self) -> str:
         """A table of the claims for notebooks: value, bounds, basis, citation; the best marked."""
+        import html
 
         def bound(day: pendulum.Date | None) -> str:
             return "unbounded" if day is None else day.to_date_string()
@@ -549,6 +549,8 @@ class Record(Entity):
 
 
 def _html_value(value: object) -> str:
+    import html
+
     if isinstance(value, Dating):
         return "<br>".join(
             f"{html.escape(c.value.edtf)} <small>({c.citation.basis.value})</small>"
@@ -568,6 +570,8 @@ def _html_value(value: object) -> str:
 
 
 def _html_table(record: object) -> str:
+    import html
+
     cls: Any = type(record)
     rows = "".join(
         f"<tr><th style='text-align:left'>{field.name}</th><td>{_html_value(value)}</td></tr>"

@@ -9,7 +9,6 @@ data records (``习近平``).
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -63,6 +62,8 @@ def key(text: str, *, transliterate: bool = True) -> str:
 
 def _ratio(wanted: str, other: str, floor: float) -> float:
     """The similarity of two keys, or 0 when it certainly cannot exceed ``floor``."""
+    import difflib
+
     matcher = difflib.SequenceMatcher(None, wanted, other)
     if matcher.real_quick_ratio() <= floor or matcher.quick_ratio() <= floor:
         return 0.0

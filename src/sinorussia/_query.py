@@ -18,7 +18,6 @@ failure later, when the lazy chain runs.
 from __future__ import annotations
 
 import enum
-import html
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -204,6 +203,8 @@ class Results(list[Match[U]]):
     __slots__ = ()
 
     def _repr_html_(self) -> str:
+        import html
+
         rows = "".join(
             "<tr>"
             + "".join(
@@ -1152,6 +1153,8 @@ class Collection(Sequence[T], Generic[T]):
         return f"<Collection of {len(records)} {noun}: {shown}{more}>"
 
     def _repr_html_(self) -> str:
+        import html
+
         records = self._records()
         rows = []
         for record in records[:50]:

@@ -2,7 +2,7 @@
 
 Written by ``python -m sinorussia._fast`` from the field plan: do not edit. A
 test checks that this is what `_fast` writes for the model as it is, and
-`_fast` uses it only then (see `SOURCE_SHA256`).
+`_fast` uses it only then (see `SOURCE_CHECK`).
 """
 
 # fmt: off
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-SOURCE_SHA256 = "5f5878595cd49456c6d1a4528bd6a6dc1b21e27a5d19145bf172ecd550cffed2"
-"""The SHA-256 of the code of ``factory`` as `_fast` writes it."""
+SOURCE_CHECK = (76733, 495179493)
+"""The length and the CRC-32 of the code of ``factory`` (UTF-8) as `_fast` writes it."""
 
 def factory(E: dict[str, Any]) -> Any:
     """The function that structures one document, with caches of its own."""
@@ -710,7 +710,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['name']
         if v.__class__ is not str: raise _BAIL
@@ -792,7 +801,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['name']
         if v.__class__ is not str: raise _BAIL
@@ -861,7 +879,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['name']
         if v.__class__ is not str: raise _BAIL
@@ -921,7 +948,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['name']
         if v.__class__ is not str: raise _BAIL
@@ -988,7 +1024,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['person']
         f_person = _ids.get(v)
@@ -1108,7 +1153,16 @@ def factory(E: dict[str, Any]) -> Any:
         else:
             n += 1
             if v.__class__ is not list: raise _BAIL
-            f_citations = tuple(map(s_Citation, v))
+            t = []
+            for x in v:
+                if x.__class__ is dict and len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
+                t.append(s_Citation(x))
+            f_citations = tuple(t)
         if len(d) != n: raise _BAIL
         members += n
         o = _new(C_s_Participant)
@@ -1147,7 +1201,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['title']
         if v.__class__ is not str: raise _BAIL
@@ -1162,7 +1225,16 @@ def factory(E: dict[str, Any]) -> Any:
         else:
             n += 1
             if v.__class__ is not list: raise _BAIL
-            f_participants = tuple(map(s_Participant, v))
+            t = []
+            for x in v:
+                if x.__class__ is dict and len(x) == 1:
+                    h = I1_s_Participant.get(x.get('who', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
+                t.append(s_Participant(x))
+            f_participants = tuple(t)
         v = d.get('place', _M)
         if v is _M: f_place = D_s_Meeting_place
         else:
@@ -1266,7 +1338,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['title']
         if v.__class__ is not str: raise _BAIL
@@ -1281,7 +1362,16 @@ def factory(E: dict[str, Any]) -> Any:
         else:
             n += 1
             if v.__class__ is not list: raise _BAIL
-            f_participants = tuple(map(s_Participant, v))
+            t = []
+            for x in v:
+                if x.__class__ is dict and len(x) == 1:
+                    h = I1_s_Participant.get(x.get('who', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
+                t.append(s_Participant(x))
+            f_participants = tuple(t)
         v = d.get('place', _M)
         if v is _M: f_place = D_s_Happening_place
         else:
@@ -1358,7 +1448,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['name']
         if v.__class__ is not str: raise _BAIL
@@ -1416,7 +1515,16 @@ def factory(E: dict[str, Any]) -> Any:
         else:
             n += 1
             if v.__class__ is not list: raise _BAIL
-            f_signatories = tuple(map(s_Participant, v))
+            t = []
+            for x in v:
+                if x.__class__ is dict and len(x) == 1:
+                    h = I1_s_Participant.get(x.get('who', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
+                t.append(s_Participant(x))
+            f_signatories = tuple(t)
         v = d.get('in_force', _M)
         if v is _M: f_in_force = D_s_Treaty_in_force
         else:
@@ -1516,7 +1624,16 @@ def factory(E: dict[str, Any]) -> Any:
                     f_date = _Dating(x)
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         if len(d) != n: raise _BAIL
         members += n
@@ -1538,7 +1655,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['name']
         if v.__class__ is not str: raise _BAIL
@@ -1616,7 +1742,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['kind']
         f_kind = E_Statement_kind.get(v)
@@ -1730,7 +1865,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_id = v
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
-        f_citations = tuple(map(s_Citation, v))
+        t = []
+        for x in v:
+            if x.__class__ is dict and len(x) == 1:
+                h = I1_s_Citation.get(x.get('basis', _M))
+                if h is not None:
+                    members += 1
+                    t.append(h)
+                    continue
+            t.append(s_Citation(x))
+        f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['name']
         if v.__class__ is not str: raise _BAIL
@@ -1789,29 +1933,27 @@ def factory(E: dict[str, Any]) -> Any:
 
     FUNCTIONS = {R_Document: s_Document, R_Country: s_Country, R_Organisation: s_Organisation, R_Place: s_Place, R_Person: s_Person, R_Office: s_Office, R_Meeting: s_Meeting, R_Happening: s_Happening, R_Treaty: s_Treaty, R_Project: s_Project, R_Statement: s_Statement, R_Leader: s_Leader}
 
-    def run(raw: Any, fallback: Any, sections: Any) -> Any:
+    def run(document: Any, fallback: Any, sections: Any, arrays: Any) -> Any:
         nonlocal members, inside
-        if raw.__class__ is not dict: return None
-        if not raw.keys() <= {"format", "version", *(name for name, _ in sections)}: return None
-        f = raw.get("format")
-        if f.__class__ is not int or f != 2: return None
-        version = raw.get("version")
-        if version.__class__ is not str: return None
-        if not version.isascii() and not version.isprintable() and _lone(version) is not None:
-            return None
-        members = len(raw)
-        inside = version.count(":")
+        if document.__class__ is dict: document = document.items()
+        classes = dict(sections)
         found = {}
-        for name, cls in sections:
-            function = FUNCTIONS.get(cls)
-            if function is None: return None
-            items = raw.get(name, _M)
-            if items is _M:
-                found[name] = ()
+        f = version = _M
+        members = inside = count = 0
+        for name, items in document:
+            count += 1
+            if name == "format":
+                f = items
                 continue
-            if items.__class__ is not list: return None
+            if name == "version":
+                version = items
+                continue
+            cls = classes.get(name)
+            if cls is None: return None
+            function = FUNCTIONS.get(cls)
+            if function is None or items.__class__ not in arrays: return None
             out = []
-            for index, item in enumerate(items):
+            for item in items:
                 members_before, inside_before = members, inside
                 try:
                     record = function(item)
@@ -1822,9 +1964,13 @@ def factory(E: dict[str, Any]) -> Any:
                     members += more
                     inside += colons
                 out.append(record)
-                # Freed now, while in the cache, rather than all at the end.
-                items[index] = None
             found[name] = tuple(out)
-        return version, found, members, inside
+        if f.__class__ is not int or f != 2: return None
+        if version.__class__ is not str: return None
+        if not version.isascii() and not version.isprintable() and _lone(version) is not None:
+            return None
+        members += count
+        inside += version.count(":")
+        return version, {name: found.get(name, ()) for name, _ in sections}, members, inside
 
     return run

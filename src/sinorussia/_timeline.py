@@ -11,7 +11,6 @@ The timeline's filters by who and where are the collections' own
 from __future__ import annotations
 
 import datetime
-import html
 import operator
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, overload
@@ -199,6 +198,8 @@ class Timeline(Sequence[Entry]):
 
     def _repr_html_(self) -> str:
         """The entries as an HTML table, for notebooks (the first 50, every cell escaped)."""
+        import html
+
         rows = []
         for row in list(self._rows())[:50]:
             cells = (row["date"], row["basis"], row["kind"], row["id"], row["title"])
