@@ -15,6 +15,9 @@ there is never a half-checked dataset.
 from __future__ import annotations
 
 import datetime
+import functools
+import itertools
+import operator
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final, Generic, NoReturn, TypeVar, cast, overload
@@ -555,12 +558,21 @@ def merged(parts: Sequence[Part], *, on_conflict: OnConflict = "error") -> Datas
 
 
 def check(
-    sections: Mapping[str, tuple[Any, ...]],
+    sections: Mapping[str, tuple[Any, ...]], *, fast: bool = True
 ) -> tuple[dict[str, tuple[Any, ...]], dict[str, Record | Document], list[Problem]]:
     """Check records as a whole dataset.
 
+    A valid dataset takes the short way: a section whose records are all of
+    its class itself and whose ids are all new is taken whole (see
+    `_take_whole`), and the records are screened in bulk (see
+    `_Checker.screen`) before any is checked on its own. Whenever a shortcut
+    sees anything amiss, the records are checked one by one, so the problems
+    are always those of the detailed check, in its order.
+
     Args:
         sections: Records by section.
+        fast: Take the shortcuts; ``False`` checks record by record at once
+            (the tests compare the two).
 
     Returns:
         The records by section (each person named by an office as a
@@ -569,15 +581,26 @@ def check(
 
     """
     problems: list[Problem] = []
-    where: dict[str, tuple[str, int]] = {}  # id -> where first seen; paths only for problems
+    registry: dict[str, Record | Document] = {}  # the records kept, by id, in file order
+    where: dict[str, tuple[str, int]] = {}  # where each id was first seen; paths only for problems
+    whole: list[tuple[str, tuple[Any, ...]]] = []  # the sections taken whole: see `_first_seen`
     holders = {getattr(office, "person", None) for office in sections.get("offices", ())}
     records: dict[str, tuple[Any, ...]] = {}
-    ruled: dict[str, list[tuple[int, Any]]] = {name: [] for name in _RULED}
+    screened: list[tuple[type, Sequence[Any]]] = []  # the records to check, by class
+    ruled: dict[str, _Kept] = {}
     for section in SECTIONS:
         name, cls = section.name, section.cls
-        kept = []
-        positions = ruled.get(name)
-        for index, record in enumerate(sections.get(name, ())):
+        given = tuple(sections.get(name, ()))
+        if fast and _take_whole(given, cls, registry):
+            records[name] = given
+            whole.append((name, given))
+            screened.append((cls, given))
+            ruled[name] = (range(len(given)), given)
+            continue
+        kept: list[Any] = []
+        indexes: list[int] = []
+        by_class: dict[type, list[Any]] = {}
+        for index, record in enumerate(given):
             if not isinstance(record, cls):
                 problems.append(
                     Problem(
@@ -586,6 +609,7 @@ def check(
                     )
                 )
                 continue
+            by_class.setdefault(type(record), []).append(record)
             if isinstance(record, Person):
                 if record.id in holders:
                     record = Leader.of(record)
@@ -595,9 +619,8 @@ def check(
                             f"$.{name}[{index}]", "a leader needs at least one office", record.id
                         )
                     )
-            here = (name, index)
-            first = where.setdefault(record.id, here)
-            if first is not here:  # the id was seen before, elsewhere
+            if record.id in registry:  # the id was seen before, elsewhere
+                first = where.get(record.id) or _first_seen(record.id, whole)
                 problems.append(
                     Problem(
                         f"$.{name}[{index}].id",
@@ -606,18 +629,21 @@ def check(
                     )
                 )
                 continue
+            registry[record.id] = record
+            where[record.id] = (name, index)
             kept.append(record)
-            if positions is not None:
-                positions.append((index, record))
+            indexes.append(index)
         records[name] = tuple(kept)
-    registry: dict[str, Record | Document] = {
-        record.id: record for section in SECTIONS for record in records[section.name]
-    }
-    checker = _Checker(registry, problems)
-    for section in SECTIONS:
-        for index, record in enumerate(sections.get(section.name, ())):
-            if isinstance(record, section.cls):
-                checker.record(record, (section.name, index))
+        screened.extend(by_class.items())
+        ruled[name] = (indexes, kept)
+    # Only a document is a Document: no other record class can share its layout.
+    documents = dict(zip(map(_ID, records["documents"]), records["documents"], strict=True))
+    checker = _Checker(registry, problems, documents)
+    if not (fast and checker.screen(screened)):
+        for section in SECTIONS:
+            for index, record in enumerate(sections.get(section.name, ())):
+                if isinstance(record, section.cls):
+                    checker.record(record, (section.name, index))
     checker.cycles(ruled["places"], "places", "within", "places contain each other in a cycle")
     checker.commemorations(ruled["meetings"])
     checker.occasions(ruled["statements"], ruled["treaties"])
@@ -625,8 +651,61 @@ def check(
     return records, registry, problems
 
 
-_RULED: Final = ("places", "offices", "meetings", "treaties", "statements")
-"""The sections whose records the rules across records read, by position."""
+_Kept = tuple[Sequence[int], Sequence[Any]]
+"""The records a section keeps, and the index of each in the section as given."""
+
+_ID: Final = operator.attrgetter("id")
+_CLAIMS: Final = operator.attrgetter("claims")
+_CITATION: Final = operator.attrgetter("citation")
+_DOCUMENT: Final = operator.attrgetter("document")
+_PARAGRAPHS: Final = operator.attrgetter("paragraphs")
+_VALUE: Final = operator.attrgetter("value")
+_SPAN: Final = operator.attrgetter("_span")
+_IS_SET: Final = functools.partial(operator.is_not, None)
+"""Whether a value is not ``None``, for ``map`` and ``compress``."""
+
+
+def _take_whole(
+    records: tuple[Any, ...], cls: type, registry: dict[str, Record | Document]
+) -> bool:
+    """Add a section's records to the registry at once, if it can be taken whole.
+
+    It can if every record is of the section's class itself (no person to make
+    a leader, no leader without an office) and no id repeats, in the section
+    or in the registry. If it cannot, the registry is left as it was and the
+    record-by-record loop reports (or raises) what is wrong, including
+    anything odd, such as an id that cannot be hashed.
+    """
+    if issubclass(cls, Person):
+        return False
+    try:
+        if not set(map(type, records)) <= {cls}:
+            return False
+        fresh = dict(zip(map(_ID, records), records, strict=True))
+        if len(fresh) != len(records) or not registry.keys().isdisjoint(fresh.keys()):
+            return False
+    except Exception:
+        return False
+    registry.update(fresh)  # merged by the hashes already computed
+    return True
+
+
+def _first_seen(id: str, whole: Sequence[tuple[str, tuple[Any, ...]]]) -> tuple[str, int]:
+    """Where the record with this id is in the sections taken whole (it is in one of them)."""
+    for name, records in whole:
+        index = dict(zip(map(_ID, records), range(len(records)), strict=True)).get(id)
+        if index is not None:
+            return name, index
+    raise AssertionError(f"no record has the id {id!r}")  # pragma: no cover
+
+
+def _linked(kept: _Kept, field: str) -> _Kept:
+    """The records kept whose ``field`` is set (not ``None``), with their indexes."""
+    indexes, records = kept
+    chosen = list(map(_IS_SET, map(operator.attrgetter(field), records)))
+    if not any(chosen):  # the usual case for an optional link: read at C speed
+        return (), ()
+    return list(itertools.compress(indexes, chosen)), list(itertools.compress(records, chosen))
 
 
 _Path = tuple[str | int, ...]
@@ -674,12 +753,81 @@ class _Checker:
 
     __slots__ = ("documents", "passed", "problems", "record_id", "registry")
 
-    def __init__(self, registry: dict[str, Record | Document], problems: list[Problem]) -> None:
+    def __init__(
+        self,
+        registry: dict[str, Record | Document],
+        problems: list[Problem],
+        documents: dict[str, Document],
+    ) -> None:
         self.registry = registry
-        self.documents = {k: v for k, v in registry.items() if isinstance(v, Document)}
+        self.documents = documents
         self.problems = problems
         self.record_id: str | None = None
         self.passed: set[int] = set()
+
+    def screen(self, groups: Iterable[tuple[type, Sequence[Any]]]) -> bool:
+        """Whether `record` would find no problem in these records, screened in bulk.
+
+        Each field is read over all the records of a class at once, and only
+        its distinct values are checked: the ids referred to, and the
+        citations, dates and nested values (by identity; a loaded file shares
+        equal ones). ``False`` means a problem is possible, not certain;
+        anything odd, such as an id that cannot be hashed, counts as one, and
+        the record-by-record loop then reports (or raises) it.
+
+        Args:
+            groups: Records, each group of one class (the class itself).
+
+        """
+        try:
+            return all(self._clean(records, _checks(cls)) for cls, records in groups)
+        except Exception:
+            return False
+
+    def _clean(self, values: Sequence[Any], steps: _Checks) -> bool:
+        """Whether `value` would find no problem in any of ``values`` (checked by ``steps``)."""
+        registry = self.registry
+        cited: list[Iterable[Citation]] = []
+        for kind, name, _, more in steps:
+            column = map(operator.attrgetter(name), values)
+            refs: set[Any] = set()
+            if kind == "ref":
+                refs = set(column)
+                refs.discard(None)  # an unset reference is fine (but not None among refs)
+            elif kind == "refs":
+                refs = set(itertools.chain.from_iterable(column))
+            elif kind == "citations":
+                cited.append(itertools.chain.from_iterable(column))
+            elif kind == "citation":
+                cited.append(column)
+            elif kind == "dating":
+                claims = list(map(_CLAIMS, filter(_IS_SET, column)))
+                cited.append(map(_CITATION, itertools.chain.from_iterable(claims)))
+                for several in itertools.compress(claims, map((1).__lt__, map(len, claims))):
+                    firsts, lasts = zip(*map(_SPAN, map(_VALUE, several)), strict=True)
+                    if max(firsts) > min(lasts):
+                        return False
+            else:
+                nested = {id(value): value for value in itertools.chain.from_iterable(column)}
+                if not self._clean(list(nested.values()), more):
+                    return False
+            for ref in refs:
+                target = registry.get(ref)
+                if target is None or (more and not isinstance(target, more)):
+                    return False
+        # Each distinct citation once, by identity; and what is wrong with a
+        # citation depends on its document and paragraphs alone.
+        citations = {id(c): c for c in itertools.chain.from_iterable(cited)}.values()
+        documents = self.documents
+        for document_id, paragraphs in set(
+            zip(map(_DOCUMENT, citations), map(_PARAGRAPHS, citations), strict=True)
+        ):
+            if document_id is None:
+                continue
+            document = documents.get(document_id)
+            if document is None or (paragraphs and max(paragraphs) > document.paragraphs):
+                return False
+        return True
 
     def record(self, record: Any, where: _Path) -> None:
         self.record_id = getattr(record, "id", None)
@@ -784,15 +932,17 @@ class _Checker:
 
     # -- rules across records ---------------------------------------------------
 
-    def cycles(
-        self, records: Sequence[tuple[int, Any]], section: str, field: str, message: str
-    ) -> None:
-        """Each record whose chain of ``field`` links runs into a cycle (each walked once)."""
-        links = {record.id: getattr(record, field) for _, record in records}
+    def cycles(self, kept: _Kept, section: str, field: str, message: str) -> None:
+        """Each record whose chain of ``field`` links runs into a cycle (each walked once).
+
+        Only records that link somewhere can be in a cycle or lead into one: a
+        walk that reaches a record linking nowhere ends there, as one that
+        leaves the section does.
+        """
+        indexes, records = _linked(kept, field)
+        links = {record.id: getattr(record, field) for record in records}
         verdicts: dict[str, bool] = {}
-        for index, record in records:
-            if links[record.id] is None:  # it links nowhere, so it is in no cycle
-                continue
+        for index, record in zip(indexes, records, strict=True):
             walk: list[str] = []
             on_walk: set[str] = set()
             current: str | None = record.id
@@ -822,11 +972,10 @@ class _Checker:
             return target
         return None
 
-    def commemorations(self, meetings: Sequence[tuple[int, Meeting]]) -> None:
+    def commemorations(self, meetings: _Kept) -> None:
         """A meeting marks what came before it, and meetings do not mark each other in a cycle."""
-        for index, meeting in meetings:
-            if meeting.commemorates is None:
-                continue
+        meetings = _linked(meetings, "commemorates")  # the others have nothing to check
+        for index, meeting in zip(*meetings, strict=True):
             target = self._event(meeting.commemorates)
             if target is None or meeting.date is None or target.date is None:
                 continue
@@ -841,17 +990,15 @@ class _Checker:
             meetings, "meetings", "commemorates", "meetings commemorate each other in a cycle"
         )
 
-    def occasions(
-        self, statements: Sequence[tuple[int, Statement]], treaties: Sequence[tuple[int, Treaty]]
-    ) -> None:
+    def occasions(self, statements: _Kept, treaties: _Kept) -> None:
         """A statement is said, and a treaty signed, on a day of the event it names."""
-        for index, statement in statements:
+        for index, statement in zip(*statements, strict=True):
             # A claim's date may be the period it covers rather than a day it was said.
             if statement.kind is not StatementKind.CLAIM:
                 where = ("statements", index, "occasion")
                 self.record_id = statement.id
                 self._same_days(statement.date, statement.occasion, where, "it was said")
-        for index, treaty in treaties:
+        for index, treaty in zip(*treaties, strict=True):
             where = ("treaties", index, "signed_at")
             self.record_id = treaty.id
             self._same_days(treaty.signed, treaty.signed_at, where, "it was signed")
@@ -887,10 +1034,10 @@ class _Checker:
             begun, lasted = min(begun, last), max(lasted, first)
         return (begun, lasted) if begun <= lasted else None
 
-    def tenures(self, offices: Sequence[tuple[int, Office]]) -> None:
+    def tenures(self, offices: _Kept) -> None:
         """No person holds one post of one body twice at once (sorted once: n log n)."""
         groups: dict[tuple[str, str, str, str | None], list[tuple[int, int, int, Office]]] = {}
-        for index, office in offices:
+        for index, office in zip(*offices, strict=True):
             days = self._certain_tenure(office)
             if days is not None:
                 post = " ".join(office.post.split()).casefold()
