@@ -9,6 +9,10 @@ of a container with the same C decoder, skips the members that decode, and
 descends only into the one that fails, so it costs a few times the first pass
 whatever the input's shape, and a document nested 100,000 levels deep is
 reported, not a crash.
+
+The fast path of loading reads differently (`members_plain`): the same C
+decoder without hooks, one record at a time, so that a large document never
+exists whole as Python values; whatever it cannot vouch for comes back here.
 """
 
 from __future__ import annotations
