@@ -20,6 +20,7 @@ works these out again.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple, TypeAlias, cast
@@ -107,6 +108,9 @@ _EXCLUSIVE: Final = {
 """Pairs of roles one actor cannot hold in one record, and why."""
 
 
+_WHO: Final = operator.attrgetter("who")
+
+
 def _check_actors(field: str, participants: tuple[Participant, ...]) -> None:
     """Refuse an actor listed twice among one record's participants (or signatories).
 
@@ -114,8 +118,8 @@ def _check_actors(field: str, participants: tuple[Participant, ...]) -> None:
     repeat themselves or hold two roles at once (host and guest, giver and
     receiver) that exclude each other.
     """
-    if len(participants) < 2:
-        return
+    if len(participants) < 2 or len(set(map(_WHO, participants))) == len(participants):
+        return  # the usual case, read at C speed
     seen: dict[str, int] = {}
     for index, participant in enumerate(participants):
         first = seen.setdefault(participant.who, index)
