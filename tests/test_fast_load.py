@@ -30,6 +30,7 @@ from sinorussia._io import gc_paused
 from sinorussia._model import Dating
 from test_bad_input import CASES, Case, bundled, encode
 from test_benchmarks import text_of
+from test_fuzz import mutate, paths
 
 SRC = Path(_structure.__file__)
 
@@ -810,41 +811,11 @@ JSON_VALUES = st.recursive(
 )
 
 
-def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path of keys and indexes inside a JSON value."""
-    found = [prefix]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found.extend(paths(item, (*prefix, key)))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found.extend(paths(item, (*prefix, index)))
-    return found
-
-
 def at(value: Any, path: tuple[Any, ...]) -> Any:
     """The value at a path of keys and indexes."""
     for step in path:
         value = value[step]
     return value
-
-
-def mutate(raw: Any, path: tuple[Any, ...], action: str, value: Any) -> Any:
-    """Replace, delete or wrap the value at ``path``, or add a stray key beside it."""
-    document = copy.deepcopy(raw)
-    parent = at(document, path[:-1])
-    last = path[-1]
-    if action == "replace":
-        parent[last] = value
-    elif action == "delete":
-        del parent[last]
-    elif action == "wrap":
-        parent[last] = [parent[last]]
-    elif action == "stray" and isinstance(parent, dict):
-        parent["stray"] = value
-    elif action == "duplicate" and isinstance(parent, list):
-        parent.insert(last, parent[last])
-    return document
 
 
 def with_repeated_key(raw: Any, path: tuple[Any, ...], key: str, again: Any) -> str:

@@ -616,7 +616,6 @@ def factory(E: dict[str, Any]) -> Any:
 
     def run(document: Any, fallback: Any, sections: Any, arrays: Any) -> Any:
         nonlocal members, inside
-        if document.__class__ is dict: document = document.items()
         classes = dict(sections)
         found = {{}}
         f = version = _M
@@ -709,16 +708,16 @@ def structure(
     sections: Sequence[tuple[str, type]],
     fallback: Fallback,
     *,
-    arrays: tuple[type, ...] = (list,),
+    arrays: tuple[type, ...],
 ) -> Structured | None:
     """A document of file format 2 as records, or None where the fast path cannot say.
 
     Args:
-        document: The document as the standard decoder returns it (a dict),
-            or its members one by one: ``(key, value)`` pairs in the order of
-            the text, each array as an iterable of its elements (such as
-            `_json.Members`, which never holds the whole document at once). A
-            key given twice at the top level must not be among the pairs.
+        document: The members of the document's top-level object, one by
+            one: ``(key, value)`` pairs in the order of the text, each array
+            as an iterable of its elements (`_json.Members`, which never holds
+            the whole document at once). A key given twice at the top level
+            must not be among the pairs.
         sections: The sections in file order: their names and record classes.
         fallback: Structures a record the fast path refuses (the converter);
             what it raises propagates, as does what iterating ``document``

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SOURCE_CHECK = (76733, 495179493)
+SOURCE_CHECK = (76666, 565030667)
 """The length and the CRC-32 of the code of ``factory`` (UTF-8) as `_fast` writes it."""
 
 def factory(E: dict[str, Any]) -> Any:
@@ -1935,7 +1935,6 @@ def factory(E: dict[str, Any]) -> Any:
 
     def run(document: Any, fallback: Any, sections: Any, arrays: Any) -> Any:
         nonlocal members, inside
-        if document.__class__ is dict: document = document.items()
         classes = dict(sections)
         found = {}
         f = version = _M
