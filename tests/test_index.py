@@ -308,6 +308,33 @@ class TestBase:
             "actor", frozenset({"china"})
         )
 
+    def test_a_key_s_dates_are_read_from_its_own_records(
+        self, ds: sr.Dataset, lookup: Registry
+    ) -> None:
+        """A key's date index reads only its records' days, until as many as the base holds.
+
+        Built either way (read from the key's records, or picked from the days
+        of every record), a key's date index is the same.
+        """
+
+        def tiers(dates: Dates) -> list[Any]:
+            return [list(dates.undated)] + [
+                (list(t.ranks), list(t.keys), list(t.positions), t.others and list(t.others))
+                for t in dates._tiers
+            ]
+
+        keys = ("xi-jinping", "vladimir-putin", "china", "russia", "sergei-lavrov", "wang-yi")
+        read = Base(tuple(ds.meetings), lookup)
+        picked = Base(tuple(ds.meetings), lookup)
+        picked.days()
+        total = 0
+        for record_key in keys:
+            total += len(read.subset("actor", record_key))
+            found = tiers(read.keyed_dates("actor", record_key))
+            assert found == tiers(picked.keyed_dates("actor", record_key)), record_key
+            assert (read._days is None) == (total <= len(read.records)), record_key
+        assert read._days is not None  # these keys' records add up to more than all of them
+
     def test_keys_index_positions_in_order(self, meetings: Base[sr.Meeting]) -> None:
         """key -> the sorted positions of the records that have it, for each family."""
         for family in ("actor", "place", "kind"):

@@ -18,7 +18,10 @@ that surely matches and, at each edge, a few records checked one by one. A
 few matches are put back in dataset order by sorting their positions; when
 most of the key's records match, the few that do not are collected instead,
 and the answer is the key's records with those cut out, in dataset order
-without a sort.
+without a sort. A key's date index reads the days of the key's own records
+only, so the first period asked of one person reads a fraction of the
+records; once as many records have been read that way as the base holds,
+the days of every record are read, once, and picked from.
 
 `plan_chain` runs a chain of filters (`select` gives its positions): it picks
 the most selective keyed filter to drive it; if the chain also has a date
@@ -547,12 +550,11 @@ class Subset:
 
     def dates(self, base: Base[Any]) -> Dates:
         if self._dates is None:
-            firsts, lasts = base.days()
             positions = self.positions
             if isinstance(positions, range) and positions.start == 0:
-                self._dates = Dates(firsts, lasts)
+                self._dates = Dates(*base.days())
             else:
-                self._dates = Dates(_pick(firsts, positions), _pick(lasts, positions), positions)
+                self._dates = Dates(*base.days_at(positions), positions)
         return self._dates
 
     def items(self, base: Base[Any], what: str) -> tuple[Any, ...]:
@@ -702,7 +704,7 @@ def _arrays(index: dict[str, list[int]]) -> dict[str, array[int]]:
 
 def _actor_family(records: Sequence[Entity], lookup: Lookup) -> _Family:
     """Actors: the actors each record names, widened to their countries; actors themselves."""
-    named: dict[str, list[int]] = {}
+    named: dict[str, array[int]] = {}
     appenders: dict[str, Callable[[int], None]] = {}
     classes: set[type[Entity]] = set(map(type, records))
     if len(classes) == 1 and next(iter(classes))._actor_fields == (("participants", None),):
@@ -714,7 +716,7 @@ def _actor_family(records: Sequence[Entity], lookup: Lookup) -> _Family:
                 try:
                     appenders[who](position)
                 except KeyError:
-                    found = named[who] = [position]
+                    found = named[who] = array("i", (position,))
                     appenders[who] = found.append
     else:
         for position, record in enumerate(records):
@@ -722,18 +724,19 @@ def _actor_family(records: Sequence[Entity], lookup: Lookup) -> _Family:
                 try:
                     appenders[who](position)
                 except KeyError:
-                    found = named[who] = [position]
+                    found = named[who] = array("i", (position,))
                     appenders[who] = found.append
     selves: dict[str, list[int]] = {}
-    for position, record in enumerate(records):
-        if record.is_actor:
-            selves.setdefault(record.id, []).append(position)
+    if any(cls.is_actor for cls in classes):
+        for position, record in enumerate(records):
+            if record.is_actor:
+                selves.setdefault(record.id, []).append(position)
     within: dict[str, list[str]] = {}
     for actor in named:
         country = country_of(actor, lookup)
         if country is not None and country != actor:
             within.setdefault(country, []).append(actor)
-    return _Family(_arrays(named), within, _arrays(selves))
+    return _Family(named, within, _arrays(selves))
 
 
 def _place_family(records: Sequence[Entity], lookup: Lookup) -> _Family:
@@ -787,6 +790,7 @@ class Base(Generic[T]):
         "_citations",
         "_columns",
         "_days",
+        "_days_read",
         "_families",
         "_keys",
         "_members",
@@ -807,6 +811,7 @@ class Base(Generic[T]):
         self._by_id: dict[str, int] | None = None
         self._spans: list[tuple[int, int] | None] | None = None
         self._days: tuple[array[int], array[int]] | None = None
+        self._days_read = 0
         self._columns: dict[str, tuple[Any, ...]] = {"records": records}
         self._asked = False
         self._families: dict[str, _Family] = {}
@@ -834,6 +839,21 @@ class Base(Generic[T]):
         if self._days is None:
             self._days = days_of(self.records)
         return self._days
+
+    def days_at(self, positions: Positions) -> tuple[Sequence[int], Sequence[int]]:
+        """The first and last days of the records at these positions (see `days_of`).
+
+        A key's date index needs only its own records' days, so they are read
+        from those records alone, until as many records have been read that
+        way as the base holds; from then on (or once `days` is built) they are
+        picked from the days of every record, read once.
+        """
+        if self._days is None:
+            self._days_read += len(positions)
+            if self._days_read <= len(self.records):
+                return days_of(_pick(self.records, positions))
+        firsts, lasts = self.days()
+        return _pick(firsts, positions), _pick(lasts, positions)
 
     def dates(self) -> Dates:
         """The date index of every record (ranks are positions)."""
