@@ -14,7 +14,7 @@ import json
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Final, cast
 
 import attrs
 import pytest
@@ -23,13 +23,23 @@ from hypothesis import strategies as st
 
 import sinorussia as sr
 from sinorussia import _fast, _json, _load, _structure
-from sinorussia._dataset import merged
+from sinorussia._codec import converter
+from sinorussia._dataset import SECTIONS, merged
 from sinorussia._dates import DateInterval, PartialDate
 from sinorussia._fields import FieldError, Text
 from sinorussia._io import gc_paused
-from sinorussia._model import Dating
+from sinorussia._model import RECORD_CLASSES, Citation, DateClaim, Dating
+from sinorussia._plan import citations, plan
 from test_bad_input import CASES, Case, bundled, encode
 from test_benchmarks import text_of
+from test_check_fast import (
+    HARMLESS,
+    MUTATIONS,
+    Mutation,
+    copied,
+    leader_without_office,
+    wrong_class,
+)
 from test_fuzz import mutate, paths
 
 SRC = Path(_structure.__file__)
@@ -99,9 +109,62 @@ def fast_part(text: str | bytes) -> Any:
     built = _fast.structure(document, _load._SECTIONS, fallback, arrays=(_json.Items,))
     assert built is not None
     assert not refused
-    version, sections, members, inside = built
+    version, sections, members, inside, seen = built
     assert colons == members + inside
+    assert seen is not None
+    assert seen_of(sections) == (
+        {key: set(ids) for key, ids in seen.refs.items()},
+        {id(c) for c in seen.citations},
+        {id(d) for d in seen.several},
+    )
+    assert len(seen.citations) == len({id(c) for c in seen.citations})  # each built once
     return version, sections
+
+
+def seen_of(sections: dict[str, tuple[Any, ...]]) -> tuple[Any, ...]:
+    """What `_fast.Seen` must hold of these records, found by walking them by the field plan.
+
+    The ids of each reference field of each class (nested values and
+    citations too; every such field, empty if no value holds it), every
+    citation and every dating of several claims (by identity).
+    """
+    refs: dict[tuple[type, str], set[str]] = {}
+    cited: set[int] = set()
+    several: set[int] = set()
+    for cls in _fast_classes():
+        for step in plan(cls):
+            if step.kind in ("ref", "refs"):
+                refs[cls, step.name] = set()
+    records = [record for found in sections.values() for record in found]
+    every_citation = {id(c): c for r in records for c in citations(r)}  # nested, dates' too
+    cited.update(every_citation)
+    stack: list[Any] = [*records, *every_citation.values()]  # a citation refers to a document
+    while stack:
+        value = stack.pop()
+        for step in plan(type(value)):
+            item = getattr(value, step.name)
+            if step.kind == "ref" and item is not None:
+                refs[type(value), step.name].add(item)
+            elif step.kind == "refs":
+                refs[type(value), step.name].update(item)
+            elif step.kind == "nested":
+                stack.extend(item)
+            elif step.kind == "dating" and item is not None and len(item.claims) > 1:
+                several.add(id(item))
+    return refs, cited, several
+
+
+def _fast_classes() -> list[type]:
+    """Every class the fast path builds: the record classes and the classes nested in them."""
+    found: list[type] = [Citation, DateClaim]
+    todo = list(RECORD_CLASSES.values())
+    while todo:
+        cls = todo.pop()
+        if cls in found:
+            continue
+        found.append(cls)
+        todo.extend(step.item for step in plan(cls) if step.kind == "nested")
+    return found
 
 
 def check_valid(text: str) -> None:
@@ -501,6 +564,71 @@ class TestValidDatasets:
 
 
 # -- the same errors ---------------------------------------------------------------------
+
+
+def document_of(sections: dict[str, list[Any]]) -> str:
+    """The JSON text of a file of these records (valid or not), section by section."""
+    raw: dict[str, Any] = {"format": 2, "version": "mutated"}
+    for section in SECTIONS:
+        raw[section.name] = [converter.unstructure(r, section.cls) for r in sections[section.name]]
+    return json.dumps(raw)
+
+
+UNWRITABLE: dict[Mutation, str] = {
+    wrong_class: "a section's array holds records of its class",
+    leader_without_office: "format 2 writes a leader as a person, a leader when an office names it",
+}
+
+
+WRITABLE: Final = [mutation for mutation in MUTATIONS if mutation not in UNWRITABLE]
+"""The kinds of problem of `test_check_fast` that a file can hold (not those above, and why)."""
+
+
+class TestScreenOfWhatWasSeen:
+    """The check screens what the fast path saw (`_fast.Seen`), not the records again."""
+
+    @pytest.mark.parametrize("mutation", WRITABLE, ids=lambda m: m.__name__)
+    @pytest.mark.parametrize("n", [0, 1, 5])
+    def test_each_problem(self, mutation: Mutation, n: int) -> None:
+        """Each kind of cross-record problem, loaded: the detailed path's error."""
+        sections = copied(sr.load().sections())
+        mutation(sections, n)
+        text = document_of(sections)
+        part = _load._parse_fast(text, "<string>")
+        assert part is not None
+        assert part.seen is not None  # built by the fast path alone
+        assert check_same(text)[0] == "error", f"{mutation.__name__} made no problem"
+
+    @pytest.mark.parametrize("mutation", HARMLESS, ids=lambda m: m.__name__)
+    def test_harmless_changes(self, mutation: Mutation) -> None:
+        """Shared good citations, agreeing claims, plain persons: the detailed path's dataset."""
+        sections = copied(sr.load().sections())
+        mutation(sections, 2)
+        assert check_same(document_of(sections))[0] == "dataset"
+
+    def test_a_record_built_by_the_converter_leaves_nothing_seen(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """When any record took the converter, nothing is seen: the check reads the records."""
+        ds = sr.load()
+        text = sr.dumps(ds)
+        part = _load._parse_fast(text, "<string>")
+        assert part is not None
+        assert part.seen is not None
+        env = _fast._written()[2]
+        rules = env["P_Meeting"]
+        refused = ds.meetings[1].id
+
+        def refuse_one(record: Any) -> None:
+            if record.id == refused:
+                raise ValueError("the fast path cannot vouch for it")
+            rules(record)
+
+        monkeypatch.setitem(env, "P_Meeting", refuse_one)
+        part = _load._parse_fast(text, "<string>")
+        assert part is not None
+        assert part.seen is None
+        same_datasets(sr.loads(text), detailed(text))
 
 
 class TestSameErrors:

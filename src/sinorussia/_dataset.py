@@ -20,7 +20,17 @@ import itertools
 import operator
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, Final, Generic, NoReturn, TypeVar, cast, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Final,
+    Generic,
+    NoReturn,
+    TypeVar,
+    cast,
+    overload,
+)
 
 from ._dates import _NEG_INF, _POS_INF
 from ._errors import ArgumentError, DataError, Problem
@@ -29,6 +39,7 @@ from ._merge import Combined, OnConflict, Part, combine, relocate
 from ._model import (
     Citation,
     Country,
+    DateClaim,
     Dating,
     Document,
     Entity,
@@ -50,6 +61,9 @@ from ._query import THRESHOLD, Collection, Context, Results, find
 from ._timeline import Anniversary, Tenure, Timeline, anniversaries, tenure, timeline
 from ._types import DateLike, KindLike, PeriodLike, RecordRef, choice, fail, flag, period
 from ._vocab import OfficeStatus, StatementKind
+
+if TYPE_CHECKING:  # the loader imports _fast when it first needs it
+    from ._fast import Seen
 
 __all__ = ["FORMAT", "SECTIONS", "Dataset", "Section", "merged"]
 
@@ -162,7 +176,25 @@ class Dataset:
             if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
                 fail(f"Dataset({section.name})", f"an iterable of {section.noun} records", value)
             given[section.name] = tuple(value)
-        records, registry, problems = check(given)
+        self._fill(version, source, given)
+
+    @classmethod
+    def _loaded(
+        cls, version: str, source: str, sections: dict[str, tuple[Any, ...]], seen: Seen | None
+    ) -> Dataset:
+        """The dataset of a file's records as the fast path of loading built them (`check`)."""
+        found = cls.__new__(cls)
+        found._fill(version, source, sections, seen)
+        return found
+
+    def _fill(
+        self,
+        version: str,
+        source: str,
+        given: dict[str, tuple[Any, ...]],
+        seen: Seen | None = None,
+    ) -> None:
+        records, registry, problems = check(given, seen=seen)
         why = lone_surrogate(version)
         if why is not None:
             problems.insert(0, Problem("$.version", why))
@@ -558,7 +590,7 @@ def merged(parts: Sequence[Part], *, on_conflict: OnConflict = "error") -> Datas
 
 
 def check(
-    sections: Mapping[str, tuple[Any, ...]], *, fast: bool = True
+    sections: Mapping[str, tuple[Any, ...]], *, fast: bool = True, seen: Seen | None = None
 ) -> tuple[dict[str, tuple[Any, ...]], dict[str, Record | Document], list[Problem]]:
     """Check records as a whole dataset.
 
@@ -573,6 +605,9 @@ def check(
         sections: Records by section.
         fast: Take the shortcuts; ``False`` checks record by record at once
             (the tests compare the two).
+        seen: What the fast path of loading saw while it built exactly these
+            sections (`_fast.Seen`): the screen reads that instead of the
+            records.
 
     Returns:
         The records by section (each person named by an office as a
@@ -639,7 +674,7 @@ def check(
     # Only a document is a Document: no other record class can share its layout.
     documents = dict(zip(map(_ID, records["documents"]), records["documents"], strict=True))
     checker = _Checker(registry, problems, documents)
-    if not (fast and checker.screen(screened)):
+    if not (fast and checker.screen(screened, seen)):
         for section in SECTIONS:
             for index, record in enumerate(sections.get(section.name, ())):
                 if isinstance(record, section.cls):
@@ -765,7 +800,9 @@ class _Checker:
         self.record_id: str | None = None
         self.passed: set[int] = set()
 
-    def screen(self, groups: Iterable[tuple[type, Sequence[Any]]]) -> bool:
+    def screen(
+        self, groups: Iterable[tuple[type, Sequence[Any]]], seen: Seen | None = None
+    ) -> bool:
         """Whether `record` would find no problem in these records, screened in bulk.
 
         Each field is read over all the records of a class at once, and only
@@ -777,12 +814,67 @@ class _Checker:
 
         Args:
             groups: Records, each group of one class (the class itself).
+            seen: What the fast path of loading saw while it built every one
+                of these records (`_fast.Seen`): then its distinct values are
+                screened and the records are not read again.
 
         """
         try:
+            if seen is not None:
+                return self._clean_seen({cls for cls, _ in groups}, seen)
             return all(self._clean(records, _checks(cls)) for cls, records in groups)
         except Exception:
             return False
+
+    def _clean_seen(self, classes: set[type], seen: Seen) -> bool:
+        """What `_clean` says of every record of these classes, from what the fast path saw.
+
+        The ids each reference field held (in these classes and the classes
+        nested in them), every citation and every dating of several claims:
+        supersets of what `_clean` reads of the records (a record the
+        converter built is not in them, and then there is no ``seen``).
+        """
+        registry = self.registry
+        todo, done = list(classes), set()
+        while todo:
+            cls = todo.pop()
+            if cls in done:
+                continue
+            done.add(cls)
+            for kind, name, step, more in _checks(cls):
+                if kind == "nested":
+                    todo.append(step.item)
+                elif kind in ("ref", "refs"):
+                    ids = seen.refs.get((cls, name))
+                    if ids is None:
+                        return False  # not seen: nothing to vouch for it
+                    for ref in ids:
+                        target = registry.get(ref)
+                        if target is None or (more and not isinstance(target, more)):
+                            return False
+        return self._agree(map(_CLAIMS, seen.several)) and self._cite_known(seen.citations)
+
+    @staticmethod
+    def _agree(claims: Iterable[tuple[DateClaim, ...]]) -> bool:
+        """Whether the claims of each dating (of several claims) have some day in common."""
+        for several in claims:
+            firsts, lasts = zip(*map(_SPAN, map(_VALUE, several)), strict=True)
+            if max(firsts) > min(lasts):
+                return False
+        return True
+
+    def _cite_known(self, citations: Iterable[Citation]) -> bool:
+        """Whether each citation names a known document and paragraphs within it."""
+        documents = self.documents
+        for document_id, paragraphs in set(
+            zip(map(_DOCUMENT, citations), map(_PARAGRAPHS, citations), strict=True)
+        ):
+            if document_id is None:
+                continue
+            document = documents.get(document_id)
+            if document is None or (paragraphs and max(paragraphs) > document.paragraphs):
+                return False
+        return True
 
     def _clean(self, values: Sequence[Any], steps: _Checks) -> bool:
         """Whether `value` would find no problem in any of ``values`` (checked by ``steps``)."""
@@ -803,10 +895,8 @@ class _Checker:
             elif kind == "dating":
                 claims = list(map(_CLAIMS, filter(_IS_SET, column)))
                 cited.append(map(_CITATION, itertools.chain.from_iterable(claims)))
-                for several in itertools.compress(claims, map((1).__lt__, map(len, claims))):
-                    firsts, lasts = zip(*map(_SPAN, map(_VALUE, several)), strict=True)
-                    if max(firsts) > min(lasts):
-                        return False
+                if not self._agree(itertools.compress(claims, map((1).__lt__, map(len, claims)))):
+                    return False
             else:
                 nested = {id(value): value for value in itertools.chain.from_iterable(column)}
                 if not self._clean(list(nested.values()), more):
@@ -818,16 +908,7 @@ class _Checker:
         # Each distinct citation once, by identity; and what is wrong with a
         # citation depends on its document and paragraphs alone.
         citations = {id(c): c for c in itertools.chain.from_iterable(cited)}.values()
-        documents = self.documents
-        for document_id, paragraphs in set(
-            zip(map(_DOCUMENT, citations), map(_PARAGRAPHS, citations), strict=True)
-        ):
-            if document_id is None:
-                continue
-            document = documents.get(document_id)
-            if document is None or (paragraphs and max(paragraphs) > document.paragraphs):
-                return False
-        return True
+        return self._cite_known(citations)
 
     def record(self, record: Any, where: _Path) -> None:
         self.record_id = getattr(record, "id", None)

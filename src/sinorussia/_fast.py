@@ -31,6 +31,12 @@ and their types: ``1`` never finds what ``true`` or ``1.0`` built). The claims
 of one ``Dating`` never share a value, since code tells the best claim by
 ``claim.value is dating.best``.
 
+While it builds them, a written function keeps what the integrity check
+reads of the records (`Seen`): the ids each reference field held, every
+citation built and every dating of several claims. Each is kept where a value
+is first built, so this costs little: the check then screens these few values
+instead of reading every record again.
+
 The standard decoder without hooks lets through what `_json.decode` refuses:
 ``NaN``, infinite numbers (which the number checks here refuse) and keys
 repeated in one object, which collapse into one. So `structure` also counts
@@ -55,16 +61,38 @@ from . import _structure
 from ._dates import DateInterval, PartialDate, Unbounded, When, parse_edtf
 from ._fields import SLUG, AtLeast, IsId, NonEmpty, Text, Validator, lone_surrogate
 from ._io import write_atomic
-from ._model import RECORD_CLASSES, DateClaim, Dating
+from ._model import RECORD_CLASSES, Citation, DateClaim, Dating
 from ._plan import plan
 
-__all__ = ["Fallback", "Structured", "module_text", "structure", "write"]
+__all__ = ["Fallback", "Seen", "Structured", "module_text", "structure", "write"]
 
 Fallback = Callable[[Any, type], Any]
 """How a record the fast path refuses is structured instead: the converter."""
 
-Structured = tuple[str, dict[str, tuple[Any, ...]], int, int]
-"""The version, the records by section, and the members and string colons counted."""
+
+class Seen(typing.NamedTuple):
+    """What the fast path saw of the values that the integrity check reads.
+
+    Every value of these kinds in the records it built passed through it, so
+    the check can screen these instead of reading every record again (see
+    `_dataset.check`): each is a distinct value at most once.
+
+    Attributes:
+        refs: (class, field) -> the distinct ids of that reference field (as
+            keys) of every value of that class built, nested ones included.
+        citations: Every citation built (a citation found again is not built again).
+        several: Every dating of more than one claim.
+
+    """
+
+    refs: dict[tuple[type, str], dict[str, str]]
+    citations: list[Citation]
+    several: list[Dating]
+
+
+Structured = tuple[str, dict[str, tuple[Any, ...]], int, int, Seen | None]
+"""The version, the records by section, the members and string colons counted, and
+what was seen (None when a record took the converter)."""
 
 _Fields = list[tuple["attrs.Attribute[Any]", Any, bool]]
 
@@ -182,11 +210,13 @@ class _Writer:
             "_count": _count,
             "_BAIL": _Bail,
             "_M": _MISSING,
+            "_Seen": Seen,
         }
         self.names: dict[tuple[type, bool], str] = {}
         self.chunks: list[str] = []
         self.caches: list[str] = []
         self.singles: dict[str, tuple[str, str]] = {}
+        self.refs: dict[tuple[str, str], str] = {}  # (class constant, field) -> its ids seen
 
     def constant(self, name: str, value: Any) -> str:
         self.env[name] = value
@@ -256,16 +286,31 @@ class _Writer:
         klass = self.constant(f"C_{name}", cls)
         if not _bypass(cls):
             arguments = ", ".join(f"{field}={target}" for field, target in results)
-            return [f"    return {klass}({arguments})"]
-        lines = [f"    o = _new({klass})"]
-        for field, target in results:
-            setter = self.constant(f"S_{cls.__name__}_{field}", _slot(cls, field))
-            lines.append(f"    {setter}(o, {target})")
-        if hasattr(cls, "__attrs_post_init__"):
-            rules = self.constant(f"P_{cls.__name__}", cls.__attrs_post_init__)
-            lines.append(f"    {rules}(o)")
+            lines = [f"    o = {klass}({arguments})"]
+        else:
+            lines = [f"    o = _new({klass})"]
+            for field, target in results:
+                setter = self.constant(f"S_{cls.__name__}_{field}", _slot(cls, field))
+                lines.append(f"    {setter}(o, {target})")
+            if hasattr(cls, "__attrs_post_init__"):
+                rules = self.constant(f"P_{cls.__name__}", cls.__attrs_post_init__)
+                lines.append(f"    {rules}(o)")
+        if cls is Citation:
+            lines.append("    _cited.append(o)")
         lines.append("    return o")
         return lines
+
+    def seen(self, cls: type, field: attrs.Attribute[Any], kind: str) -> str | None:
+        """The cache of the ids a reference field has held, if the check reads it as ``kind``."""
+        steps = [step for step in plan(cls) if step.name == field.name]
+        if not steps or steps[0].kind != kind:
+            return None
+        owner = self.constant(f"K_{cls.__name__}", cls)
+        name = f"F_{cls.__name__}_{field.name}"
+        if (owner, field.name) not in self.refs:
+            self.refs[owner, field.name] = name
+            self.caches.append(name)
+        return name
 
     def colonable(self, fields: _Fields) -> bool:
         """Whether a class's own strings may hold ``:`` (ids and enum values cannot)."""
@@ -403,7 +448,7 @@ class _Writer:
         call = f"{check[0]}(None, {check[1]}, {target})" if check else None
         item = _tuple_item(hint)
         if hint is str:
-            return self.string(field, target, pad, check)
+            return self.string(cls, field, target, pad, check)
         if hint is bool:
             lines = [f"{pad}if v.__class__ is not bool: raise _BAIL", f"{pad}{target} = v"]
         elif hint is int:
@@ -427,7 +472,7 @@ class _Writer:
         elif isinstance(hint, type) and attrs.has(hint):
             lines = [f"{pad}{target} = {self.function(hint)}(v)"]
         elif item is not None:
-            return self.array(field, item, target, pad, check)
+            return self.array(cls, field, item, target, pad, check)
         else:
             raise _Unsupported(hint)
         if call is not None:
@@ -435,7 +480,12 @@ class _Writer:
         return lines
 
     def string(
-        self, field: attrs.Attribute[Any], target: str, pad: str, check: tuple[str, str] | None
+        self,
+        cls: type,
+        field: attrs.Attribute[Any],
+        target: str,
+        pad: str,
+        check: tuple[str, str] | None,
     ) -> list[str]:
         validator = field.validator
         if isinstance(validator, IsId):
@@ -444,8 +494,13 @@ class _Writer:
                     f"{pad}if v.__class__ is not str or _slug(v) is None: raise _BAIL",
                     f"{pad}{target} = v",
                 ]
-            # A reference: the ids seen before are known slugs (and kept once).
-            return [f"{pad}{target} = _ids.get(v)", f"{pad}if {target} is None: {target} = _id(v)"]
+            # A reference: the ids this field held before are known slugs
+            # (each kept once, and once across fields). The check reads them.
+            seen = self.seen(cls, field, "ref") or "_ids"
+            return [
+                f"{pad}{target} = {seen}.get(v)",
+                f"{pad}if {target} is None: {target} = {seen}[v] = _id(v)",
+            ]
         lines = [f"{pad}if v.__class__ is not str: raise _BAIL"]
         if isinstance(validator, Text) and check is not None:
             # Text refuses what the converter's string rule refuses, and more.
@@ -467,6 +522,7 @@ class _Writer:
 
     def array(
         self,
+        cls: type,
         field: attrs.Attribute[Any],
         item: Any,
         target: str,
@@ -477,6 +533,9 @@ class _Writer:
         if item is str:
             lines.append(f"{pad}{target} = _strs(v)")
             lines.append(f"{pad}for x in {target}: c += x.count(':')")
+            seen = self.seen(cls, field, "refs")
+            if seen is not None:
+                lines.append(f"{pad}{seen}.update(zip({target}, {target}))")
         elif item is int:
             lines.append(f"{pad}{target} = _ints(v)")
         elif isinstance(item, type) and attrs.has(item):
@@ -553,6 +612,7 @@ class _Writer:
             f"{pad}        members, inside = counted",
             f"{pad}        x = tuple(map({fresh}, v))",
             f"{pad}    {target} = _Dating(x)",
+            f"{pad}    _several.append({target})",
         ]
 
     # -- the whole -------------------------------------------------------------------
@@ -567,7 +627,12 @@ class _Writer:
         caches = "".join(f"    {cache}: dict[Any, Any] = {{}}\n" for cache in self.caches)
         body = "\n\n".join(self.chunks)
         inner = "\n".join("    " + line if line else line for line in body.splitlines())
-        return _FACTORY.format(bindings=bindings, caches=caches, inner=inner, table=table)
+        refs = ", ".join(
+            f"({owner}, {field!r}): {name}" for (owner, field), name in self.refs.items()
+        )
+        return _FACTORY.format(
+            bindings=bindings, caches=caches, inner=inner, table=table, refs=refs
+        )
 
 
 _FACTORY: Final = '''
@@ -578,11 +643,12 @@ def factory(E: dict[str, Any]) -> Any:
     inside = 0
     _ids: dict[Any, Any] = {{}}
     _whens: dict[Any, Any] = {{}}
+    _cited: list[Any] = []
+    _several: list[Any] = []
 {caches}
     def _id(v: Any) -> Any:
         if v.__class__ is not str or _slug(v) is None: raise _BAIL
-        _ids[v] = v
-        return v
+        return _ids.setdefault(v, v)
 
     def _when(v: Any) -> Any:
         # parse_edtf(v), with the ends of an interval found as single dates.
@@ -620,6 +686,7 @@ def factory(E: dict[str, Any]) -> Any:
         found = {{}}
         f = version = _M
         members = inside = count = 0
+        fell = False
         for name, items in document:
             count += 1
             if name == "format":
@@ -639,6 +706,7 @@ def factory(E: dict[str, Any]) -> Any:
                     record = function(item)
                 except Exception:
                     members, inside = members_before, inside_before
+                    fell = True
                     record = fallback(item, cls)
                     more, colons = _count(item)
                     members += more
@@ -651,7 +719,8 @@ def factory(E: dict[str, Any]) -> Any:
             return None
         members += count
         inside += version.count(":")
-        return version, {{name: found.get(name, ()) for name, _ in sections}}, members, inside
+        seen = None if fell else _Seen({{{refs}}}, _cited, _several)
+        return version, {{name: found.get(name, ()) for name, _ in sections}}, members, inside, seen
 
     return run
 '''
@@ -726,8 +795,10 @@ def structure(
 
     Returns:
         The version, the records by section (every section, ``()`` where the
-        document has none), the number of members of every object and the
-        number of ``:`` in every string of the document; or None if the
+        document has none), the number of members of every object, the
+        number of ``:`` in every string of the document, and what the
+        integrity check reads of the records (`Seen`; None if any record took
+        ``fallback``); or None if the
         document is not of format 2, or its top level is not as the file's,
         or `_structure` is not what this module writes for the model as it is.
 

@@ -149,10 +149,10 @@ def _parse_fast(data: str | bytes, source: str) -> Part | None:
         return None
     if built is None:
         return None
-    version, sections, members, inside = built
+    version, sections, members, inside, seen = built
     if colons != members + inside:
         return None
-    return Part(source, version, sections)
+    return Part(source, version, sections, seen=seen)
 
 
 def _converted(value: Any, cls: type) -> Any:
@@ -173,7 +173,7 @@ def _whole(part: Part) -> Dataset:
     ids = [record.id for records in part.sections.values() for record in records]
     if len(set(ids)) != len(ids):
         return merged([part])
-    return Dataset(version=part.version, source=part.source, **part.sections)
+    return Dataset._loaded(part.version, part.source, part.sections, part.seen)
 
 
 _SETTLE_AT: Final = 100_000

@@ -37,6 +37,9 @@ class Part:
         paths: For each section, the JSON path of each record in ``source``
             where it is not ``$.<section>[<index>]`` (a file of format 1 keeps
             leaders apart from other people).
+        seen: What the fast path of loading saw of the values the integrity
+            check reads, while it built exactly these sections (`_fast.Seen`),
+            or ``None``.
 
     """
 
@@ -44,6 +47,7 @@ class Part:
     version: str
     sections: dict[str, tuple[Any, ...]]
     paths: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    seen: Any = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     def path(self, section: str, index: int) -> str:
         """Where the record at ``index`` of ``section`` stands in the source."""

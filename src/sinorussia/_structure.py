@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SOURCE_CHECK = (76666, 565030667)
+SOURCE_CHECK = (81075, 551508399)
 """The length and the CRC-32 of the code of ``factory`` (UTF-8) as `_fast` writes it."""
 
 def factory(E: dict[str, Any]) -> Any:
@@ -210,6 +210,18 @@ def factory(E: dict[str, Any]) -> Any:
     E_Project_status = E['E_Project_status']
     E_Statement_kind = E['E_Statement_kind']
     E_Treaty_kind = E['E_Treaty_kind']
+    K_Citation = E['K_Citation']
+    K_Happening = E['K_Happening']
+    K_Leader = E['K_Leader']
+    K_Meeting = E['K_Meeting']
+    K_Office = E['K_Office']
+    K_Organisation = E['K_Organisation']
+    K_Participant = E['K_Participant']
+    K_Person = E['K_Person']
+    K_Place = E['K_Place']
+    K_Project = E['K_Project']
+    K_Statement = E['K_Statement']
+    K_Treaty = E['K_Treaty']
     MIN_Document_paragraphs = E['MIN_Document_paragraphs']
     MIN_Meeting_count = E['MIN_Meeting_count']
     P_Citation = E['P_Citation']
@@ -460,6 +472,7 @@ def factory(E: dict[str, Any]) -> Any:
     _M = E['_M']
     _OPEN = E['_OPEN']
     _PartialDate = E['_PartialDate']
+    _Seen = E['_Seen']
     _UNKNOWN = E['_UNKNOWN']
     _count = E['_count']
     _lone = E['_lone']
@@ -472,15 +485,41 @@ def factory(E: dict[str, Any]) -> Any:
     inside = 0
     _ids: dict[Any, Any] = {}
     _whens: dict[Any, Any] = {}
+    _cited: list[Any] = []
+    _several: list[Any] = []
+    F_Citation_document: dict[Any, Any] = {}
     I_s_Citation: dict[Any, Any] = {}
     I1_s_Citation: dict[Any, Any] = {}
+    F_Organisation_country: dict[Any, Any] = {}
+    F_Organisation_members: dict[Any, Any] = {}
+    F_Place_within: dict[Any, Any] = {}
+    F_Person_nationality: dict[Any, Any] = {}
+    F_Office_person: dict[Any, Any] = {}
+    F_Office_organisation: dict[Any, Any] = {}
+    F_Office_posted_to: dict[Any, Any] = {}
+    F_Participant_who: dict[Any, Any] = {}
     I_s_Participant: dict[Any, Any] = {}
     I1_s_Participant: dict[Any, Any] = {}
+    F_Meeting_place: dict[Any, Any] = {}
+    F_Meeting_commemorates: dict[Any, Any] = {}
+    F_Happening_place: dict[Any, Any] = {}
+    F_Happening_origin: dict[Any, Any] = {}
+    F_Happening_about: dict[Any, Any] = {}
+    F_Treaty_parties: dict[Any, Any] = {}
+    F_Treaty_place: dict[Any, Any] = {}
+    F_Treaty_signed_at: dict[Any, Any] = {}
+    F_Project_parties: dict[Any, Any] = {}
+    F_Project_location: dict[Any, Any] = {}
+    F_Project_agreements: dict[Any, Any] = {}
+    F_Statement_speaker: dict[Any, Any] = {}
+    F_Statement_about: dict[Any, Any] = {}
+    F_Statement_place: dict[Any, Any] = {}
+    F_Statement_occasion: dict[Any, Any] = {}
+    F_Leader_nationality: dict[Any, Any] = {}
 
     def _id(v: Any) -> Any:
         if v.__class__ is not str or _slug(v) is None: raise _BAIL
-        _ids[v] = v
-        return v
+        return _ids.setdefault(v, v)
 
     def _when(v: Any) -> Any:
         # parse_edtf(v), with the ends of an interval found as single dates.
@@ -522,8 +561,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_document = None
             else:
-                f_document = _ids.get(v)
-                if f_document is None: f_document = _id(v)
+                f_document = F_Citation_document.get(v)
+                if f_document is None: f_document = F_Citation_document[v] = _id(v)
         v = d.get('paragraphs', _M)
         if v is _M: f_paragraphs = D_s_Citation_paragraphs
         else:
@@ -570,6 +609,7 @@ def factory(E: dict[str, Any]) -> Any:
         S_Citation_source(o, f_source)
         S_Citation_confidence(o, f_confidence)
         P_Citation(o)
+        _cited.append(o)
         return o
     def s_Citation(d: Any) -> Any:
         nonlocal members, inside
@@ -677,6 +717,7 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_date = _Dating(x)
+                    _several.append(f_date)
         v = d.get('url', _M)
         if v is _M: f_url = D_s_Document_url
         else:
@@ -826,8 +867,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_country = None
             else:
-                f_country = _ids.get(v)
-                if f_country is None: f_country = _id(v)
+                f_country = F_Organisation_country.get(v)
+                if f_country is None: f_country = F_Organisation_country[v] = _id(v)
         v = d.get('members', _M)
         if v is _M: f_members = D_s_Organisation_members
         else:
@@ -835,6 +876,7 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             f_members = _strs(v)
             for x in f_members: c += x.count(':')
+            F_Organisation_members.update(zip(f_members, f_members))
             V_Organisation_members(None, A_Organisation_members, f_members)
         v = d.get('aliases', _M)
         if v is _M: f_aliases = D_s_Organisation_aliases
@@ -904,8 +946,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_within = None
             else:
-                f_within = _ids.get(v)
-                if f_within is None: f_within = _id(v)
+                f_within = F_Place_within.get(v)
+                if f_within is None: f_within = F_Place_within[v] = _id(v)
         v = d.get('aliases', _M)
         if v is _M: f_aliases = D_s_Place_aliases
         else:
@@ -978,8 +1020,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_nationality = None
             else:
-                f_nationality = _ids.get(v)
-                if f_nationality is None: f_nationality = _id(v)
+                f_nationality = F_Person_nationality.get(v)
+                if f_nationality is None: f_nationality = F_Person_nationality[v] = _id(v)
         v = d.get('description', _M)
         if v is _M: f_description = D_s_Person_description
         else:
@@ -1036,8 +1078,8 @@ def factory(E: dict[str, Any]) -> Any:
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
         v = d['person']
-        f_person = _ids.get(v)
-        if f_person is None: f_person = _id(v)
+        f_person = F_Office_person.get(v)
+        if f_person is None: f_person = F_Office_person[v] = _id(v)
         v = d['post']
         if v.__class__ is not str: raise _BAIL
         if not (" " < v[:1] < "\x7f" and v.isprintable()): V_Office_post(None, A_Office_post, v)
@@ -1047,16 +1089,16 @@ def factory(E: dict[str, Any]) -> Any:
         f_role = E_Office_role.get(v)
         if f_role is None: raise _BAIL
         v = d['organisation']
-        f_organisation = _ids.get(v)
-        if f_organisation is None: f_organisation = _id(v)
+        f_organisation = F_Office_organisation.get(v)
+        if f_organisation is None: f_organisation = F_Office_organisation[v] = _id(v)
         v = d.get('posted_to', _M)
         if v is _M: f_posted_to = D_s_Office_posted_to
         else:
             n += 1
             if v is None: f_posted_to = None
             else:
-                f_posted_to = _ids.get(v)
-                if f_posted_to is None: f_posted_to = _id(v)
+                f_posted_to = F_Office_posted_to.get(v)
+                if f_posted_to is None: f_posted_to = F_Office_posted_to[v] = _id(v)
         v = d.get('start', _M)
         if v is _M: f_start = D_s_Office_start
         else:
@@ -1076,6 +1118,7 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_start = _Dating(x)
+                    _several.append(f_start)
         v = d.get('end', _M)
         if v is _M: f_end = D_s_Office_end
         else:
@@ -1095,6 +1138,7 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_end = _Dating(x)
+                    _several.append(f_end)
         v = d['status']
         f_status = E_Office_status.get(v)
         if f_status is None: raise _BAIL
@@ -1117,6 +1161,7 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_attested = _Dating(x)
+                    _several.append(f_attested)
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
@@ -1140,8 +1185,8 @@ def factory(E: dict[str, Any]) -> Any:
         if d.__class__ is not dict: raise _BAIL
         n = 1
         v = d['who']
-        f_who = _ids.get(v)
-        if f_who is None: f_who = _id(v)
+        f_who = F_Participant_who.get(v)
+        if f_who is None: f_who = F_Participant_who[v] = _id(v)
         v = d.get('role', _M)
         if v is _M: f_role = D_s_Participant_role
         else:
@@ -1241,8 +1286,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_place = None
             else:
-                f_place = _ids.get(v)
-                if f_place is None: f_place = _id(v)
+                f_place = F_Meeting_place.get(v)
+                if f_place is None: f_place = F_Meeting_place[v] = _id(v)
         v = d.get('date', _M)
         if v is _M: f_date = D_s_Meeting_date
         else:
@@ -1262,6 +1307,7 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_date = _Dating(x)
+                    _several.append(f_date)
         v = d.get('count', _M)
         if v is _M: f_count = D_s_Meeting_count
         else:
@@ -1277,8 +1323,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_commemorates = None
             else:
-                f_commemorates = _ids.get(v)
-                if f_commemorates is None: f_commemorates = _id(v)
+                f_commemorates = F_Meeting_commemorates.get(v)
+                if f_commemorates is None: f_commemorates = F_Meeting_commemorates[v] = _id(v)
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
@@ -1378,16 +1424,16 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_place = None
             else:
-                f_place = _ids.get(v)
-                if f_place is None: f_place = _id(v)
+                f_place = F_Happening_place.get(v)
+                if f_place is None: f_place = F_Happening_place[v] = _id(v)
         v = d.get('origin', _M)
         if v is _M: f_origin = D_s_Happening_origin
         else:
             n += 1
             if v is None: f_origin = None
             else:
-                f_origin = _ids.get(v)
-                if f_origin is None: f_origin = _id(v)
+                f_origin = F_Happening_origin.get(v)
+                if f_origin is None: f_origin = F_Happening_origin[v] = _id(v)
         v = d.get('date', _M)
         if v is _M: f_date = D_s_Happening_date
         else:
@@ -1407,6 +1453,7 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_date = _Dating(x)
+                    _several.append(f_date)
         v = d.get('about', _M)
         if v is _M: f_about = D_s_Happening_about
         else:
@@ -1414,6 +1461,7 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             f_about = _strs(v)
             for x in f_about: c += x.count(':')
+            F_Happening_about.update(zip(f_about, f_about))
             V_Happening_about(None, A_Happening_about, f_about)
         v = d.get('figures', _M)
         if v is _M: f_figures = D_s_Happening_figures
@@ -1482,6 +1530,7 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             f_parties = _strs(v)
             for x in f_parties: c += x.count(':')
+            F_Treaty_parties.update(zip(f_parties, f_parties))
             V_Treaty_parties(None, A_Treaty_parties, f_parties)
         v = d.get('signed', _M)
         if v is _M: f_signed = D_s_Treaty_signed
@@ -1502,14 +1551,15 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_signed = _Dating(x)
+                    _several.append(f_signed)
         v = d.get('place', _M)
         if v is _M: f_place = D_s_Treaty_place
         else:
             n += 1
             if v is None: f_place = None
             else:
-                f_place = _ids.get(v)
-                if f_place is None: f_place = _id(v)
+                f_place = F_Treaty_place.get(v)
+                if f_place is None: f_place = F_Treaty_place[v] = _id(v)
         v = d.get('signatories', _M)
         if v is _M: f_signatories = D_s_Treaty_signatories
         else:
@@ -1544,6 +1594,7 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_in_force = _Dating(x)
+                    _several.append(f_in_force)
         v = d.get('concerns', _M)
         if v is _M: f_concerns = D_s_Treaty_concerns
         else:
@@ -1568,8 +1619,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_signed_at = None
             else:
-                f_signed_at = _ids.get(v)
-                if f_signed_at is None: f_signed_at = _id(v)
+                f_signed_at = F_Treaty_signed_at.get(v)
+                if f_signed_at is None: f_signed_at = F_Treaty_signed_at[v] = _id(v)
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
@@ -1622,6 +1673,7 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_date = _Dating(x)
+                    _several.append(f_date)
         v = d['citations']
         if v.__class__ is not list: raise _BAIL
         t = []
@@ -1692,6 +1744,7 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             f_parties = _strs(v)
             for x in f_parties: c += x.count(':')
+            F_Project_parties.update(zip(f_parties, f_parties))
             V_Project_parties(None, A_Project_parties, f_parties)
         v = d.get('location', _M)
         if v is _M: f_location = D_s_Project_location
@@ -1699,8 +1752,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_location = None
             else:
-                f_location = _ids.get(v)
-                if f_location is None: f_location = _id(v)
+                f_location = F_Project_location.get(v)
+                if f_location is None: f_location = F_Project_location[v] = _id(v)
         v = d.get('milestones', _M)
         if v is _M: f_milestones = D_s_Project_milestones
         else:
@@ -1714,6 +1767,7 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             f_agreements = _strs(v)
             for x in f_agreements: c += x.count(':')
+            F_Project_agreements.update(zip(f_agreements, f_agreements))
             V_Project_agreements(None, A_Project_agreements, f_agreements)
         if len(d) != n: raise _BAIL
         members += n
@@ -1762,8 +1816,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_speaker = None
             else:
-                f_speaker = _ids.get(v)
-                if f_speaker is None: f_speaker = _id(v)
+                f_speaker = F_Statement_speaker.get(v)
+                if f_speaker is None: f_speaker = F_Statement_speaker[v] = _id(v)
         v = d['text']
         if v.__class__ is not str: raise _BAIL
         if not (" " < v[:1] < "\x7f" and v.isprintable()): V_Statement_text(None, A_Statement_text, v)
@@ -1794,6 +1848,7 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             f_about = _strs(v)
             for x in f_about: c += x.count(':')
+            F_Statement_about.update(zip(f_about, f_about))
             V_Statement_about(None, A_Statement_about, f_about)
         v = d.get('date', _M)
         if v is _M: f_date = D_s_Statement_date
@@ -1814,22 +1869,23 @@ def factory(E: dict[str, Any]) -> Any:
                         members, inside = counted
                         x = tuple(map(s_DateClaim_fresh, v))
                     f_date = _Dating(x)
+                    _several.append(f_date)
         v = d.get('place', _M)
         if v is _M: f_place = D_s_Statement_place
         else:
             n += 1
             if v is None: f_place = None
             else:
-                f_place = _ids.get(v)
-                if f_place is None: f_place = _id(v)
+                f_place = F_Statement_place.get(v)
+                if f_place is None: f_place = F_Statement_place[v] = _id(v)
         v = d.get('occasion', _M)
         if v is _M: f_occasion = D_s_Statement_occasion
         else:
             n += 1
             if v is None: f_occasion = None
             else:
-                f_occasion = _ids.get(v)
-                if f_occasion is None: f_occasion = _id(v)
+                f_occasion = F_Statement_occasion.get(v)
+                if f_occasion is None: f_occasion = F_Statement_occasion[v] = _id(v)
         v = d.get('figures', _M)
         if v is _M: f_figures = D_s_Statement_figures
         else:
@@ -1895,8 +1951,8 @@ def factory(E: dict[str, Any]) -> Any:
             n += 1
             if v is None: f_nationality = None
             else:
-                f_nationality = _ids.get(v)
-                if f_nationality is None: f_nationality = _id(v)
+                f_nationality = F_Leader_nationality.get(v)
+                if f_nationality is None: f_nationality = F_Leader_nationality[v] = _id(v)
         v = d.get('description', _M)
         if v is _M: f_description = D_s_Leader_description
         else:
@@ -1939,6 +1995,7 @@ def factory(E: dict[str, Any]) -> Any:
         found = {}
         f = version = _M
         members = inside = count = 0
+        fell = False
         for name, items in document:
             count += 1
             if name == "format":
@@ -1958,6 +2015,7 @@ def factory(E: dict[str, Any]) -> Any:
                     record = function(item)
                 except Exception:
                     members, inside = members_before, inside_before
+                    fell = True
                     record = fallback(item, cls)
                     more, colons = _count(item)
                     members += more
@@ -1970,6 +2028,7 @@ def factory(E: dict[str, Any]) -> Any:
             return None
         members += count
         inside += version.count(":")
-        return version, {name: found.get(name, ()) for name, _ in sections}, members, inside
+        seen = None if fell else _Seen({(K_Citation, 'document'): F_Citation_document, (K_Organisation, 'country'): F_Organisation_country, (K_Organisation, 'members'): F_Organisation_members, (K_Place, 'within'): F_Place_within, (K_Person, 'nationality'): F_Person_nationality, (K_Office, 'person'): F_Office_person, (K_Office, 'organisation'): F_Office_organisation, (K_Office, 'posted_to'): F_Office_posted_to, (K_Participant, 'who'): F_Participant_who, (K_Meeting, 'place'): F_Meeting_place, (K_Meeting, 'commemorates'): F_Meeting_commemorates, (K_Happening, 'place'): F_Happening_place, (K_Happening, 'origin'): F_Happening_origin, (K_Happening, 'about'): F_Happening_about, (K_Treaty, 'parties'): F_Treaty_parties, (K_Treaty, 'place'): F_Treaty_place, (K_Treaty, 'signed_at'): F_Treaty_signed_at, (K_Project, 'parties'): F_Project_parties, (K_Project, 'location'): F_Project_location, (K_Project, 'agreements'): F_Project_agreements, (K_Statement, 'speaker'): F_Statement_speaker, (K_Statement, 'about'): F_Statement_about, (K_Statement, 'place'): F_Statement_place, (K_Statement, 'occasion'): F_Statement_occasion, (K_Leader, 'nationality'): F_Leader_nationality}, _cited, _several)
+        return version, {name: found.get(name, ()) for name, _ in sections}, members, inside, seen
 
     return run
