@@ -167,13 +167,18 @@ def _whole(part: Part) -> Dataset:
 
     A part of format 2 whose ids are all different has nothing to combine, and
     its problems stay where they are, so the dataset is built from it at once.
+    Whether its ids are all different is asked only if that fails: the check
+    finds a repeated id anyway.
     """
     if part.paths:
         return merged([part])
-    ids = [record.id for records in part.sections.values() for record in records]
-    if len(set(ids)) != len(ids):
-        return merged([part])
-    return Dataset._loaded(part.version, part.source, part.sections, part.seen)
+    try:
+        return Dataset._loaded(part.version, part.source, part.sections, part.seen)
+    except DataError:
+        ids = [record.id for records in part.sections.values() for record in records]
+        if len(set(ids)) == len(ids):
+            raise
+    return merged([part])
 
 
 _SETTLE_AT: Final = 100_000
