@@ -858,6 +858,11 @@ class _Checker:
     def _agree(claims: Iterable[tuple[DateClaim, ...]]) -> bool:
         """Whether the claims of each dating (of several claims) have some day in common."""
         for several in claims:
+            if len(several) == 2:  # the usual case, without building lists
+                (first, last), (other_first, other_last) = (c.value._span for c in several)
+                if max(first, other_first) > min(last, other_last):
+                    return False
+                continue
             firsts, lasts = zip(*map(_SPAN, map(_VALUE, several)), strict=True)
             if max(firsts) > min(lasts):
                 return False

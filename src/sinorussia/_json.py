@@ -34,6 +34,7 @@ __all__ = ["Items", "Members", "Unreadable", "decode", "members_plain", "record_
 
 _BOM: Final = b"\xef\xbb\xbf"
 _WS: Final = re.compile(r"[ \t\n\r]*")
+_COMMA: Final = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
 _NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DIGITS: Final = re.compile(r"-?([0-9]*)")
 _RECORD: Final = re.compile(r"\$\.([A-Za-z_]\w*)\[(\d+)\]")
@@ -163,6 +164,21 @@ class Items:
         if self._done:
             raise StopIteration
         reader = self._reader
+        if not self._first:
+            # The usual case, inline: a comma, then a value that ends well
+            # inside the text decoded so far. Anything else takes the steps below.
+            text = reader.text
+            comma = _COMMA.match(text, reader.pos)
+            if comma is not None:
+                try:
+                    found, end = _SCAN(text, comma.end())
+                except (StopIteration, ValueError, RecursionError):
+                    pass
+                else:
+                    if len(text) - end >= 3:
+                        reader.pos = end
+                        reader._chunk = reader._base
+                        return found
         found = reader.skip()
         if self._first:
             self._first = False
