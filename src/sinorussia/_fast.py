@@ -216,6 +216,7 @@ class _Writer:
         self.chunks: list[str] = []
         self.caches: list[str] = []
         self.singles: dict[str, tuple[str, str]] = {}
+        self.keyed: dict[str, tuple[str, _Fields]] = {}  # interned function -> its cache, fields
         self.refs: dict[tuple[str, str], str] = {}  # (class constant, field) -> its ids seen
 
     def constant(self, name: str, value: Any) -> str:
@@ -356,23 +357,8 @@ class _Writer:
         """
         cache = f"I_{name}"
         self.caches.append(cache)
-        parts, nested, lists = [], [], []
-        for field, hint, _ in fields:
-            key = repr(field.name)
-            item = _tuple_item(hint)
-            if hint is str or _str_enum(hint):
-                parts.append(f"d.get({key}, _M)")
-            elif item is int:
-                parts.append(f"k_{field.name}")
-                lists += [
-                    f"    k_{field.name} = d.get({key}, _M)",
-                    f"    if k_{field.name}.__class__ is list:",
-                    f"        for x in k_{field.name}:",
-                    "            if x.__class__ is not int: raise _BAIL",
-                    f"        k_{field.name} = tuple(k_{field.name})",
-                ]
-            else:
-                nested.append(f"{key} in d")
+        self.keyed[name] = (cache, fields)
+        parts, nested, lists = self.key(fields, "d", "    ")
         guard = "d.__class__ is not dict" + "".join(f" or {test}" for test in nested)
         lines = [f"def {name}(d: Any) -> Any:", "    nonlocal members, inside"]
         # An object of one member, the one required field (a participant's
@@ -411,6 +397,33 @@ class _Writer:
             lines.append(f"    if h[1] == 1: {single}[d[{required[0][0].name!r}]] = h[0]")
         lines.append("    return h[0]")
         return lines
+
+    def key(self, fields: _Fields, var: str, pad: str) -> tuple[list[str], list[str], list[str]]:
+        """How `interned` finds a value of these fields in the JSON object ``var``.
+
+        Returns the parts of the key (expressions), the tests that the object
+        holds a nested value (then it is not found by its key), and the lines
+        (at ``pad``) that check a list of integers and make it a tuple first.
+        """
+        parts, nested, lists = [], [], []
+        for field, hint, _ in fields:
+            key = repr(field.name)
+            item = _tuple_item(hint)
+            if hint is str or _str_enum(hint):
+                parts.append(f"{var}.get({key}, _M)")
+            elif item is int:
+                name = f"k_{field.name}"
+                parts.append(name)
+                lists += [
+                    f"{pad}{name} = {var}.get({key}, _M)",
+                    f"{pad}if {name}.__class__ is list:",
+                    f"{pad}    for y in {name}:",
+                    f"{pad}        if y.__class__ is not int: raise _BAIL",
+                    f"{pad}    {name} = tuple({name})",
+                ]
+            else:
+                nested.append(f"{key} in {var}")
+        return parts, nested, lists
 
     # -- one value --------------------------------------------------------------
 
@@ -555,21 +568,39 @@ class _Writer:
         without a call; any other item is left to ``function``.
         """
         single = self.singles.get(function)
-        if single is None:
+        keyed = self.keyed.get(function)
+        if single is None and keyed is None:
             return [f"{pad}{target} = tuple(map({function}, v))"]
-        cache, field = single
-        return [
-            f"{pad}t = []",
-            f"{pad}for x in v:",
-            f"{pad}    if x.__class__ is dict and len(x) == 1:",
-            f"{pad}        h = {cache}.get(x.get({field!r}, _M))",
-            f"{pad}        if h is not None:",
-            f"{pad}            members += 1",
-            f"{pad}            t.append(h)",
-            f"{pad}            continue",
-            f"{pad}    t.append({function}(x))",
-            f"{pad}{target} = tuple(t)",
-        ]
+        lines = [f"{pad}t = []", f"{pad}for x in v:"]
+        if single is not None:
+            cache, field = single
+            lines += [
+                f"{pad}    if x.__class__ is dict and len(x) == 1:",
+                f"{pad}        h = {cache}.get(x.get({field!r}, _M))",
+                f"{pad}        if h is not None:",
+                f"{pad}            members += 1",
+                f"{pad}            t.append(h)",
+                f"{pad}            continue",
+            ]
+        if keyed is not None:
+            # A value built before from the same JSON values, found as the
+            # interned function finds it (which builds it, or refuses the
+            # object, or registers it by its one member, otherwise).
+            cache, fields = keyed
+            parts, nested, lists = self.key(fields, "x", pad + "        ")
+            test = "x.__class__ is dict" + " and len(x) != 1" * (single is not None)
+            test += "".join(f" and not {nested_test}" for nested_test in nested)
+            lines += [
+                f"{pad}    if {test}:",
+                *lists,
+                f"{pad}        h = {cache}.get(({', '.join(parts)},))",
+                f"{pad}        if h is not None and len(x) == h[1]:",
+                f"{pad}            members += h[1]",
+            ]
+            if self.colonable(fields):
+                lines.append(f"{pad}            inside += h[2]")
+            lines += [f"{pad}            t.append(h[0])", f"{pad}            continue"]
+        return [*lines, f"{pad}    t.append({function}(x))", f"{pad}{target} = tuple(t)"]
 
     def when(self, hint: Any, target: str, pad: str, fresh: bool) -> list[str]:
         if fresh:

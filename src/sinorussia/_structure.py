@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SOURCE_CHECK = (81075, 551508399)
+SOURCE_CHECK = (90822, 2176936921)
 """The length and the CRC-32 of the code of ``factory`` (UTF-8) as `_fast` writes it."""
 
 def factory(E: dict[str, Any]) -> Any:
@@ -621,8 +621,8 @@ def factory(E: dict[str, Any]) -> Any:
         if d.__class__ is not dict: return s_Citation_build(d)
         k_paragraphs = d.get('paragraphs', _M)
         if k_paragraphs.__class__ is list:
-            for x in k_paragraphs:
-                if x.__class__ is not int: raise _BAIL
+            for y in k_paragraphs:
+                if y.__class__ is not int: raise _BAIL
             k_paragraphs = tuple(k_paragraphs)
         k = (d.get('basis', _M), d.get('document', _M), k_paragraphs, d.get('note', _M), d.get('source', _M), d.get('confidence', _M),)
         h = I_s_Citation.get(k)
@@ -759,6 +759,18 @@ def factory(E: dict[str, Any]) -> Any:
                     members += 1
                     t.append(h)
                     continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -850,6 +862,18 @@ def factory(E: dict[str, Any]) -> Any:
                     members += 1
                     t.append(h)
                     continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -929,6 +953,18 @@ def factory(E: dict[str, Any]) -> Any:
                     members += 1
                     t.append(h)
                     continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -997,6 +1033,18 @@ def factory(E: dict[str, Any]) -> Any:
                 if h is not None:
                     members += 1
                     t.append(h)
+                    continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
                     continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
@@ -1073,6 +1121,18 @@ def factory(E: dict[str, Any]) -> Any:
                 if h is not None:
                     members += 1
                     t.append(h)
+                    continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
                     continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
@@ -1206,6 +1266,18 @@ def factory(E: dict[str, Any]) -> Any:
                         members += 1
                         t.append(h)
                         continue
+                if x.__class__ is dict and len(x) != 1:
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                    if h is not None and len(x) == h[1]:
+                        members += h[1]
+                        inside += h[2]
+                        t.append(h[0])
+                        continue
                 t.append(s_Citation(x))
             f_citations = tuple(t)
         if len(d) != n: raise _BAIL
@@ -1254,6 +1326,18 @@ def factory(E: dict[str, Any]) -> Any:
                     members += 1
                     t.append(h)
                     continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1277,6 +1361,12 @@ def factory(E: dict[str, Any]) -> Any:
                     if h is not None:
                         members += 1
                         t.append(h)
+                        continue
+                if x.__class__ is dict and len(x) != 1 and not 'citations' in x:
+                    h = I_s_Participant.get((x.get('who', _M), x.get('role', _M),))
+                    if h is not None and len(x) == h[1]:
+                        members += h[1]
+                        t.append(h[0])
                         continue
                 t.append(s_Participant(x))
             f_participants = tuple(t)
@@ -1392,6 +1482,18 @@ def factory(E: dict[str, Any]) -> Any:
                     members += 1
                     t.append(h)
                     continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1415,6 +1517,12 @@ def factory(E: dict[str, Any]) -> Any:
                     if h is not None:
                         members += 1
                         t.append(h)
+                        continue
+                if x.__class__ is dict and len(x) != 1 and not 'citations' in x:
+                    h = I_s_Participant.get((x.get('who', _M), x.get('role', _M),))
+                    if h is not None and len(x) == h[1]:
+                        members += h[1]
+                        t.append(h[0])
                         continue
                 t.append(s_Participant(x))
             f_participants = tuple(t)
@@ -1504,6 +1612,18 @@ def factory(E: dict[str, Any]) -> Any:
                     members += 1
                     t.append(h)
                     continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1572,6 +1692,12 @@ def factory(E: dict[str, Any]) -> Any:
                     if h is not None:
                         members += 1
                         t.append(h)
+                        continue
+                if x.__class__ is dict and len(x) != 1 and not 'citations' in x:
+                    h = I_s_Participant.get((x.get('who', _M), x.get('role', _M),))
+                    if h is not None and len(x) == h[1]:
+                        members += h[1]
+                        t.append(h[0])
                         continue
                 t.append(s_Participant(x))
             f_signatories = tuple(t)
@@ -1684,6 +1810,18 @@ def factory(E: dict[str, Any]) -> Any:
                     members += 1
                     t.append(h)
                     continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1714,6 +1852,18 @@ def factory(E: dict[str, Any]) -> Any:
                 if h is not None:
                     members += 1
                     t.append(h)
+                    continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
                     continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
@@ -1803,6 +1953,18 @@ def factory(E: dict[str, Any]) -> Any:
                 if h is not None:
                     members += 1
                     t.append(h)
+                    continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
                     continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
@@ -1928,6 +2090,18 @@ def factory(E: dict[str, Any]) -> Any:
                 if h is not None:
                     members += 1
                     t.append(h)
+                    continue
+            if x.__class__ is dict and len(x) != 1:
+                k_paragraphs = x.get('paragraphs', _M)
+                if k_paragraphs.__class__ is list:
+                    for y in k_paragraphs:
+                        if y.__class__ is not int: raise _BAIL
+                    k_paragraphs = tuple(k_paragraphs)
+                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
+                if h is not None and len(x) == h[1]:
+                    members += h[1]
+                    inside += h[2]
+                    t.append(h[0])
                     continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
