@@ -221,6 +221,47 @@ class TestSearch:
         """A collection's search looks only at its records."""
         assert [m.record.id for m in ds.leaders.search("lavrof")] == ["sergei-lavrov"]
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "lavrof", "лавров", "putin", "xi", "Xi Jinping", "wang", "li", "moscow", "summit",
+            "treaty", "sergei", "vladimir putin", "guilin", "jinp", "China", "россия", "a",
+            "victory-day-parade-2015", "gas", "power of siberia", "chin", "mosc", "zzz",
+            "sergei lavrov", "lavrov", "иван петров", "petrof", "poutin",
+            "sergei-lavrof", "lavroff",
+        ],
+    )  # fmt: skip
+    def test_floors_change_no_answer(
+        self, ds: sr.Dataset, monkeypatch: pytest.MonkeyPatch, text: str
+    ) -> None:
+        """Skipping scores that cannot matter gives what computing every score exactly gives.
+
+        Besides the bundled records, people whose best name is in another
+        script than their near misses: the name shown is then a lower score.
+        """
+        from sinorussia import _names, _query
+
+        cited = ds.people[0].citations
+        crafted = [
+            sr.Person(id="p-1", citations=cited, name="Сергей Лавров", aliases=("Lavroff",)),
+            sr.Person(id="p-2", citations=cited, name="Владимир Путин", aliases=("Poutine",)),
+            sr.Person(id="p-3", citations=cited, name="Ivan Petrov", aliases=("Иван Петрoff",)),  # noqa: RUF001
+            sr.Person(id="sergei-lavrof", citations=cited, name="Лавров С.", aliases=("S. L.",)),  # noqa: RUF001
+        ]
+        sections: dict[str, Any] = dict(ds.sections())
+        sections["people"] = (*sections["people"], *crafted)
+        ds = sr.Dataset(version="crafted", **sections)
+        quick = [(m.record.id, m.score, m.name, m.field) for m in ds.search(text, limit=None)]
+        exact_score = _names.score
+
+        def exact(query: str, names: Any, *, floor: float = 0.0) -> float:
+            return exact_score(query, names, floor=0.0)
+
+        monkeypatch.setattr(_query, "score", exact)
+        monkeypatch.setattr(_names, "_ratio", lambda a, b, floor: _exact_ratio(a, b))
+        slow = [(m.record.id, m.score, m.name, m.field) for m in ds.search(text, limit=None)]
+        assert quick == slow
+
     def test_nothing_matches(self, ds: sr.Dataset) -> None:
         """Gibberish and empty text match nothing."""
         assert ds.search("qqqqqq") == []
@@ -880,3 +921,10 @@ class TestRegressions:
         treaties: sr.Collection[Any] = ds.treaties
         with pytest.raises(TypeError, match="not treaties"):
             treaties.with_status("planned")
+
+
+def _exact_ratio(wanted: str, other: str) -> float:
+    """The similarity ratio of two keys, always computed (no bound skips it)."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, wanted, other).ratio()

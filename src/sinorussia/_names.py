@@ -62,6 +62,10 @@ def key(text: str, *, transliterate: bool = True) -> str:
 
 def _ratio(wanted: str, other: str, floor: float) -> float:
     """The similarity of two keys, or 0 when it certainly cannot exceed ``floor``."""
+    # The bound of ``real_quick_ratio``, from the lengths alone: no matcher to build.
+    total = len(wanted) + len(other)
+    if (2 * min(len(wanted), len(other)) / total if total else 1.0) <= floor:
+        return 0.0
     import difflib
 
     matcher = difflib.SequenceMatcher(None, wanted, other)

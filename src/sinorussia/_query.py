@@ -557,7 +557,13 @@ class Collection(Sequence[T], Generic[T]):
             shown_name, field = "", ""
             order = 0
             for order, (name, where) in enumerate(_names_of(record), start=1):
-                found = score(text, (name,), floor=least - 1e-6)
+                # A name changes nothing unless it scores above the best so
+                # far, or is in the query's script when the name shown is not:
+                # no lower score needs to be exact.
+                floor = shown_rank[1] if shown_rank[0] else least
+                if where == "id":
+                    floor /= _ID_WEIGHT
+                found = score(text, (name,), floor=floor - 1e-6)
                 if where == "id" and found < 1.0:
                     found *= _ID_WEIGHT  # an id is a last resort, below a title's phrase
                 if found < least:
