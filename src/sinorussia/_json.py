@@ -142,6 +142,13 @@ class Unreadable(ValueError):
 _CHUNK: Final = 1 << 22
 """How many bytes `Members` decodes at a time: 4 MiB."""
 
+_MARGIN: Final = 3
+"""How far inside the decoded text a value must end to be read before the next chunk.
+
+A number may go on in the next chunk: the decoder reads "1.5" in "1.5e+" as
+1.5, and it cannot stop more than two characters short of a longer number.
+"""
+
 
 class Items:
     """The elements of an array member of the top level, read one at a time.
@@ -175,7 +182,7 @@ class Items:
                 except (StopIteration, ValueError, RecursionError):
                     pass
                 else:
-                    if len(text) - end >= 3:
+                    if len(text) - end >= _MARGIN:
                         reader.pos = end
                         reader._chunk = reader._base
                         return found
@@ -277,11 +284,8 @@ class Members:
                 if self.more():
                     continue  # the value may run on into the next chunk
                 raise Unreadable("not a JSON value") from None
-            if len(self.text) - end < 3 and self.more():
-                # A number may go on in the next chunk: the decoder reads
-                # "1.5" in "1.5e+" as 1.5, and it cannot stop more than two
-                # characters short of a longer number.
-                continue
+            if len(self.text) - end < _MARGIN and self.more():
+                continue  # a number may go on in the next chunk (see _MARGIN)
             self.pos = end
             self._chunk = self._base
             return found

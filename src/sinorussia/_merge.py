@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from ._errors import Problem
 from ._model import Leader
+
+if TYPE_CHECKING:  # the loader imports _fast when it first needs it
+    from ._fast import Seen
 
 __all__ = ["Combined", "OnConflict", "Part", "combine", "relocate"]
 
@@ -47,7 +50,7 @@ class Part:
     version: str
     sections: dict[str, tuple[Any, ...]]
     paths: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
-    seen: Any = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    seen: Seen | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     def path(self, section: str, index: int) -> str:
         """Where the record at ``index`` of ``section`` stands in the source."""
