@@ -26,6 +26,7 @@ from sinorussia._index import (
     days_of,
     place_keys,
     plan_chain,
+    scan,
     select,
     spans_of,
 )
@@ -193,6 +194,45 @@ class TestDates:
         else:
             assert found == [r for r in range(len(spans)) if r not in set(wanted)]
         assert sorted(dates.search(mode, lo, hi, certain)) == wanted
+
+    @given(
+        st.lists(
+            st.one_of(
+                st.none(),
+                st.tuples(st.integers(1, 20_000), st.sampled_from(LENGTHS)).map(
+                    lambda pair: (pair[0], pair[0] + pair[1])
+                ),
+                st.integers(1, 20_000).map(lambda day: (day, _POS_INF)),  # open end
+                st.integers(1, 20_000).map(lambda day: (_NEG_INF, day)),  # unknown start
+                st.just((_NEG_INF, _POS_INF)),
+            ),
+            max_size=300,
+        ),
+        st.sampled_from(MODES),
+        st.booleans(),
+        st.integers(-100, 21_000),
+        st.sampled_from([0, 1, 30, 364, 365, 2000, 30_000]),
+        st.permutations(range(300)),
+    )
+    def test_a_scan_finds_what_the_index_finds(
+        self,
+        spans: list[tuple[int, int] | None],
+        mode: Mode,
+        certain: bool,
+        lo: int,
+        width: int,
+        shuffled: list[int],
+    ) -> None:
+        """``scan``: the matches in order, or (most matching) the ranks of the others in order."""
+        hi = lo + width
+        positions = sorted(shuffled[: len(spans)])
+        found, matching = scan(*_days(spans), positions, mode, lo, hi, certain)
+        wanted = [r for r, span in enumerate(spans) if expected(mode, certain, span, lo, hi)]
+        assert matching == (len(wanted) <= len(spans) - len(wanted))
+        if matching:
+            assert found == [positions[r] for r in wanted]
+        else:
+            assert found == [r for r in range(len(spans)) if r not in set(wanted)]
 
     def test_tiers_are_sorted_and_hold_every_dated_record(self) -> None:
         """Each tier is sorted by its end, its lengths within its bounds; together they are all."""
@@ -389,12 +429,12 @@ class TestBase:
 
 
 def dated(base: Base[Any]) -> list[tuple[str, str]]:
-    """The keys whose own date index has been built."""
+    """The keys whose own days have been read (a period searched among their records)."""
     return [
         (family, record_key)
         for family, found in base._families.items()
         for record_key, subset in found._widened.items()
-        if subset._dates is not None
+        if subset._days is not None or subset._dates is not None
     ]
 
 
@@ -413,7 +453,8 @@ class TestSelect:
         found = [meetings.records[p].id for p in select(meetings, chain)]
         assert found == ["guilin-talks-2021"]
         assert dated(meetings) == [("actor", "sergei-lavrov")]
-        assert meetings.everything._dates is None  # the whole section's was never needed
+        assert meetings.everything._days is None  # the whole section's were never needed
+        assert meetings.everything._dates is None
 
     def test_a_period_alone_uses_the_date_index(self, meetings: Base[sr.Meeting]) -> None:
         """Without a key, a period searches the whole date index."""
@@ -422,8 +463,35 @@ class TestSelect:
             "phone-calls-2020",
             "multilateral-meetings-2020",
         ]
-        assert meetings.everything._dates is not None
+        assert meetings.everything._days is not None
         assert dated(meetings) == []
+
+    def test_a_key_s_date_index_is_built_at_its_second_search(
+        self, meetings: Base[sr.Meeting]
+    ) -> None:
+        """The first search compares the key's days; the second builds its index; both agree."""
+        subset = meetings.subset("actor", "china")
+        chains = [
+            (Keyed("actor", frozenset({"china"})), Period(mode, *bounds(year), certain))
+            for mode in MODES
+            for year in (2013, 2019, 2021)
+            for certain in (False, True)
+        ]
+        wanted = [
+            [p for p in range(len(meetings.records)) if all(f.match(meetings, p) for f in chain)]
+            for chain in chains
+        ]
+
+        def state() -> tuple[bool, bool]:
+            """Whether the key's days are kept, and whether its date index is built."""
+            return subset._days is not None, subset._dates is not None
+
+        assert state() == (False, False)
+        assert select(meetings, chains[0]) == wanted[0]
+        assert state() == (True, False)  # scanned: no index yet
+        assert select(meetings, chains[1]) == wanted[1]
+        assert state() == (False, True)  # the index holds the days now
+        assert [select(meetings, chain) for chain in chains] == wanted
 
     def test_several_keys_are_any_of_them(self, meetings: Base[sr.Meeting]) -> None:
         """A filter of several keys matches records with any, each once, in order."""

@@ -44,7 +44,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, not_
 from typing import Any, Final, Generic, Literal, Protocol, TypeAlias, TypeVar
 
 import attrs
@@ -534,28 +534,61 @@ class Subset:
     """The records that have one key (or all of a base's), in dataset order.
 
     ``positions`` are their positions in the base; a record's rank is its
-    index there. The date index and the records or ids in this order are
-    built when first needed.
+    index there. Their days, their date index and the records or ids in this
+    order are built when first needed.
+
+    A period is searched among them by a plain comparison of their days the
+    first time, and through their date index (`Dates`, built from the days
+    that search read) from the second on: a key asked about once costs a pass
+    over its days, not an index, and a key asked about again has one.
     """
 
-    __slots__ = ("_dates", "_items", "positions")
+    __slots__ = ("_dates", "_days", "_items", "positions")
 
     def __init__(self, positions: Positions) -> None:
         self.positions = positions
         self._dates: Dates | None = None
+        self._days: tuple[Sequence[int], Sequence[int]] | None = None
         self._items: dict[str, tuple[Any, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.positions)
 
+    def _whole(self) -> bool:
+        """Whether these are every record of the base (ranks are positions)."""
+        positions = self.positions
+        return isinstance(positions, range) and positions.start == 0
+
+    def days(self, base: Base[Any]) -> tuple[Sequence[int], Sequence[int]]:
+        """The first and last day of each record, by rank (see `days_of`)."""
+        found = self._days
+        if found is None:
+            found = base.days() if self._whole() else base.days_at(self.positions)
+            if self._dates is None:
+                self._days = found  # for the date index, if it is built
+        return found
+
     def dates(self, base: Base[Any]) -> Dates:
-        if self._dates is None:
-            positions = self.positions
-            if isinstance(positions, range) and positions.start == 0:
-                self._dates = Dates(*base.days())
-            else:
-                self._dates = Dates(*base.days_at(positions), positions)
-        return self._dates
+        """The date index of these records (built at the first call)."""
+        dates = self._dates
+        if dates is None:
+            firsts, lasts = self.days(base)
+            dates = self._dates = Dates(firsts, lasts, None if self._whole() else self.positions)
+            self._days = None  # the index holds them now
+        return dates
+
+    def find(
+        self, base: Base[Any], mode: str, lo: int, hi: int, certain: bool
+    ) -> tuple[list[int], bool]:
+        """The records that match a period filter, or those that do not (see `Dates.find`).
+
+        The first search compares every record's days (`scan`); the later ones
+        use the date index, built at the second.
+        """
+        if self._dates is None and self._days is None:
+            firsts, lasts = self.days(base)
+            return scan(firsts, lasts, self.positions, mode, lo, hi, certain)
+        return self.dates(base).find(mode, lo, hi, certain)
 
     def items(self, base: Base[Any], what: str) -> tuple[Any, ...]:
         """The records (``what="records"``) or their ids (``"ids"``), in this order."""
@@ -563,6 +596,29 @@ class Subset:
         if found is None:
             found = self._items[what] = base.pick(what, self.positions)
         return found
+
+
+def scan(
+    firsts: Sequence[int],
+    lasts: Sequence[int],
+    positions: Sequence[int],
+    mode: str,
+    lo: int,
+    hi: int,
+    certain: bool,
+) -> tuple[list[int], bool]:
+    """`Dates.find` without an index: every record's days compared with the period's bounds.
+
+    Returns the positions of the matches (``True``) or, when most records
+    match, the ranks of those that do not (``False``), each in order.
+    """
+    a, b, c, d = box(mode, lo, hi, certain)
+    # An undated record's first day comes after its last: it never matches.
+    matches = [a <= x <= b and c <= y <= d and x <= y for x, y in zip(firsts, lasts, strict=True)]
+    kept = matches.count(True)
+    if kept <= len(matches) - kept:
+        return list(compress(positions, matches)), True
+    return list(compress(range(len(matches)), map(not_, matches))), False
 
 
 def _pick(items: Sequence[Any], indexes: Sequence[int]) -> tuple[Any, ...]:
@@ -840,7 +896,7 @@ class Base(Generic[T]):
             self._days = days_of(self.records)
         return self._days
 
-    def days_at(self, positions: Positions) -> tuple[Sequence[int], Sequence[int]]:
+    def days_at(self, positions: Positions) -> tuple[array[int], array[int]]:
         """The first and last days of the records at these positions (see `days_of`).
 
         A key's date index needs only its own records' days, so they are read
@@ -853,7 +909,7 @@ class Base(Generic[T]):
             if self._days_read <= len(self.records):
                 return days_of(_pick(self.records, positions))
         firsts, lasts = self.days()
-        return _pick(firsts, positions), _pick(lasts, positions)
+        return array("i", _pick(firsts, positions)), array("i", _pick(lasts, positions))
 
     def dates(self) -> Dates:
         """The date index of every record (ranks are positions)."""
@@ -1062,8 +1118,8 @@ Filter = Keyed | Period | Check | PositionCheck
 
 
 def _searched(subset: Subset, base: Base[Any], period: Period) -> Hits:
-    """The hits of a period among a subset's records, from its date index."""
-    found, matching = subset.dates(base).find(period.mode, period.lo, period.hi, period.certain)
+    """The hits of a period among a subset's records (see `Subset.find`)."""
+    found, matching = subset.find(base, period.mode, period.lo, period.hi, period.certain)
     if matching:
         return Hits(base.everything, positions=tuple(found))
     return Hits(subset, excluded=array("i", found))
