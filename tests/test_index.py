@@ -123,6 +123,24 @@ class TestPlaceKeys:
 
 
 class TestDates:
+    kinds = st.one_of(
+        st.none(),
+        st.tuples(st.integers(1, 20_000), st.sampled_from(LENGTHS)).map(
+            lambda pair: (pair[0], pair[0] + pair[1])
+        ),
+        st.integers(1, 20_000).map(lambda day: (day, _POS_INF)),  # open end
+        st.integers(1, 20_000).map(lambda day: (_NEG_INF, day)),  # unknown start
+    )
+    """Every kind of range: undated, bounded (of the shared lengths), open end, unknown start."""
+    searches = (
+        st.sampled_from(MODES),
+        st.booleans(),
+        st.integers(-100, 21_000),
+        st.sampled_from([0, 1, 30, 364, 365, 2000, 30_000]),
+        st.permutations(range(300)),
+    )
+    """A period (mode, certain, first day, width) and positions to give the ranges."""
+
     spans = st.lists(
         st.one_of(
             st.none(),
@@ -151,24 +169,7 @@ class TestDates:
             p for p, span in enumerate(spans) if expected(mode, certain, span, lo, hi)
         ]
 
-    @given(
-        st.lists(
-            st.one_of(
-                st.none(),
-                st.tuples(st.integers(1, 20_000), st.sampled_from(LENGTHS)).map(
-                    lambda pair: (pair[0], pair[0] + pair[1])
-                ),
-                st.integers(1, 20_000).map(lambda day: (day, _POS_INF)),  # open end
-                st.integers(1, 20_000).map(lambda day: (_NEG_INF, day)),  # unknown start
-            ),
-            max_size=300,
-        ),
-        st.sampled_from(MODES),
-        st.booleans(),
-        st.integers(-100, 21_000),
-        st.sampled_from([0, 1, 30, 364, 365, 2000, 30_000]),
-        st.permutations(range(300)),
-    )
+    @given(st.lists(kinds, max_size=300), *searches)
     def test_find_gives_the_matches_or_the_others(
         self,
         spans: list[tuple[int, int] | None],
@@ -195,25 +196,7 @@ class TestDates:
             assert found == [r for r in range(len(spans)) if r not in set(wanted)]
         assert sorted(dates.search(mode, lo, hi, certain)) == wanted
 
-    @given(
-        st.lists(
-            st.one_of(
-                st.none(),
-                st.tuples(st.integers(1, 20_000), st.sampled_from(LENGTHS)).map(
-                    lambda pair: (pair[0], pair[0] + pair[1])
-                ),
-                st.integers(1, 20_000).map(lambda day: (day, _POS_INF)),  # open end
-                st.integers(1, 20_000).map(lambda day: (_NEG_INF, day)),  # unknown start
-                st.just((_NEG_INF, _POS_INF)),
-            ),
-            max_size=300,
-        ),
-        st.sampled_from(MODES),
-        st.booleans(),
-        st.integers(-100, 21_000),
-        st.sampled_from([0, 1, 30, 364, 365, 2000, 30_000]),
-        st.permutations(range(300)),
-    )
+    @given(st.lists(st.one_of(kinds, st.just((_NEG_INF, _POS_INF))), max_size=300), *searches)
     def test_a_scan_finds_what_the_index_finds(
         self,
         spans: list[tuple[int, int] | None],
