@@ -255,7 +255,7 @@ def _actors(ds: sr.Dataset, meeting: sr.Meeting) -> set[str]:
 
 class TestRunScript:
     def test_quick(self) -> None:
-        """run.py --quick exits 0 and prints the machine, the table header and every section."""
+        """run.py --quick exits 0 and prints the machine, the header, each section, 2nd queries."""
         done = subprocess.run(
             [sys.executable, str(BENCHMARKS / "run.py"), "--quick", "--quiet", "--scale", "2000"],
             capture_output=True,
@@ -271,6 +271,9 @@ class TestRunScript:
         for section in (*sections, "7 at scale"):
             assert f"| {section} |" in done.stdout
         assert "| 7 at scale | fresh process: peak resident memory, time | 2k |" in done.stdout
+        second = "participant+period, second query"
+        assert f"| 6 scaling | {second}" in done.stdout
+        assert f"| 7 at scale | {second}" in done.stdout
 
     def test_generated_json_is_plain(self) -> None:
         """The generated text parses as JSON with the format number first."""
