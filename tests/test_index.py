@@ -331,6 +331,21 @@ class TestBase:
             "actor", frozenset({"china"})
         )
 
+    def test_classes_are_read_once(self, ds: sr.Dataset, lookup: Registry) -> None:
+        """The classes of a base's records, which `of_kind` and `where` check against, are kept.
+
+        `of_kind` checks its kinds against them on every call, so reading
+        every record each time made an indexed query cost a scan.
+        """
+        records = tuple(ds.all())
+        everything = Base(records, lookup)
+        assert everything.classes() is everything.classes()
+        assert everything.classes() == {type(record) for record in records}
+        assert len(everything.classes()) > 5
+        assert Base((), lookup).classes() == frozenset()
+        kinds = ds.meetings.of_kind("summit")
+        assert kinds.ids == tuple(m.id for m in ds.meetings if m.kind is sr.MeetingKind.SUMMIT)
+
     def test_a_key_s_dates_are_read_from_its_own_records(
         self, ds: sr.Dataset, lookup: Registry
     ) -> None:

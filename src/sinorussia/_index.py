@@ -844,6 +844,7 @@ class Base(Generic[T]):
         "_asked",
         "_by_id",
         "_citations",
+        "_classes",
         "_columns",
         "_days",
         "_days_read",
@@ -865,6 +866,7 @@ class Base(Generic[T]):
         self.context = context
         self.everything = Subset(range(len(records)))
         self._by_id: dict[str, int] | None = None
+        self._classes: frozenset[type] | None = None
         self._spans: list[tuple[int, int] | None] | None = None
         self._days: tuple[array[int], array[int]] | None = None
         self._days_read = 0
@@ -883,6 +885,12 @@ class Base(Generic[T]):
         if self._by_id is None:
             self._by_id = {record.id: position for position, record in enumerate(self.records)}
         return self._by_id
+
+    def classes(self) -> frozenset[type]:
+        """The classes of the records (read once: a query's arguments are checked against them)."""
+        if self._classes is None:
+            self._classes = frozenset(map(type, self.records))
+        return self._classes
 
     def spans(self) -> list[tuple[int, int] | None]:
         """Each record's `Entity.span`."""

@@ -745,7 +745,7 @@ class Collection(Sequence[T], Generic[T]):
         """The kinds its records can have (every kind for records of any class, or none)."""
         if self._kind == "record":
             return _KINDS
-        classes = {type(record) for record in self._base.records}
+        classes = self._base.classes()
         found = frozenset(
             member.value
             for cls in classes
@@ -872,7 +872,7 @@ class Collection(Sequence[T], Generic[T]):
         if not fields:
             raise ArgumentError("where() needs at least one field=value")
         given = {name: field_value(value, f"where({name[:40]})") for name, value in fields.items()}
-        classes = sorted({type(record) for record in self._base.records}, key=_NAME)
+        classes = sorted(self._base.classes(), key=_NAME)
         if not classes:
             return self._derive(Check(lambda record: False))
         known = sorted({step.name for cls in classes for step in plan(cls)})
