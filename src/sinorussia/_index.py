@@ -866,7 +866,7 @@ class Base(Generic[T]):
         self.context = context
         self.everything = Subset(range(len(records)))
         self._by_id: dict[str, int] | None = None
-        self._classes: frozenset[type] | None = None
+        self._classes: frozenset[type[T]] | None = None
         self._spans: list[tuple[int, int] | None] | None = None
         self._days: tuple[array[int], array[int]] | None = None
         self._days_read = 0
@@ -886,7 +886,7 @@ class Base(Generic[T]):
             self._by_id = {record.id: position for position, record in enumerate(self.records)}
         return self._by_id
 
-    def classes(self) -> frozenset[type]:
+    def classes(self) -> frozenset[type[T]]:
         """The classes of the records (read once: a query's arguments are checked against them)."""
         if self._classes is None:
             self._classes = frozenset(map(type, self.records))
