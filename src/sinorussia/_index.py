@@ -1101,15 +1101,37 @@ class Period:
             return b < lo if self.certain else a < lo
         return a > hi if self.certain else b > hi
 
+    def select(self, base: Base[Any], positions: Sequence[int]) -> list[int]:
+        """The positions, of these (in order), of the records that pass."""
+        match = self.match
+        return [p for p in positions if match(base, p)]
+
+
+Bulk: TypeAlias = Callable[[Sequence[Any]], Iterable[object]]
+"""Many records' truths of a test at once: one for each record given, in order."""
+
 
 @attrs.frozen(eq=False)
 class Check:
-    """Records for which a function of the record holds (no index)."""
+    """Records for which a function of the record holds (no index).
+
+    ``bulk``, where given, gives the truth of ``test`` for many records at
+    once (such as a ``map`` of C functions over them), in the same order.
+    """
 
     test: Callable[[Any], bool]
+    bulk: Bulk | None = None
 
     def match(self, base: Base[Any], position: int) -> bool:
         return self.test(base.records[position])
+
+    def select(self, base: Base[Any], positions: Sequence[int]) -> list[int]:
+        """The positions, of these (in order), of the records that pass."""
+        records = base.records
+        if not (isinstance(positions, range) and positions == range(len(records))):
+            records = _pick(records, positions)
+        flags = map(self.test, records) if self.bulk is None else self.bulk(records)
+        return list(compress(positions, flags))
 
 
 @attrs.frozen(eq=False)
@@ -1120,6 +1142,11 @@ class PositionCheck:
 
     def match(self, base: Base[Any], position: int) -> bool:
         return self.test(base, position)
+
+    def select(self, base: Base[Any], positions: Sequence[int]) -> list[int]:
+        """The positions, of these (in order), of the records that pass."""
+        test = self.test
+        return [p for p in positions if test(base, p)]
 
 
 Filter = Keyed | Period | Check | PositionCheck
@@ -1181,8 +1208,8 @@ def plan_chain(base: Base[Any], filters: tuple[Filter, ...]) -> Hits:
                 kept = list(positions)
                 positions = list(compress(kept, map(members.__getitem__, kept)))
             else:
-                match = step.match
-                positions = [p for p in positions if match(base, p)]
+                given = positions if isinstance(positions, range | list) else list(positions)
+                positions = step.select(base, given)
         hits = Hits(base.everything, positions=tuple(positions))
     if remembered:
         base.remember(filters, hits)

@@ -21,6 +21,7 @@ import enum
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -38,7 +39,18 @@ import attrs
 
 from ._dates import _NEG_INF, _POS_INF
 from ._errors import Ambiguous, ArgumentError, NotFound, shown
-from ._index import Base, Check, Filter, Hits, Keyed, Period, PositionCheck, bounds, plan_chain
+from ._index import (
+    Base,
+    Bulk,
+    Check,
+    Filter,
+    Hits,
+    Keyed,
+    Period,
+    PositionCheck,
+    bounds,
+    plan_chain,
+)
 from ._model import (
     RECORD_CLASSES,
     Citation,
@@ -265,6 +277,11 @@ def _script(name: str) -> str:
 
 
 # -- the collection --------------------------------------------------------------
+
+
+def _compared(op: Callable[[Any, Any], object], get: Callable[[Any], Any], value: object) -> Bulk:
+    """``op(get(record), value)`` of each record, at C speed (see `Check`)."""
+    return lambda records: map(op, map(get, records), repeat(value))
 
 
 class Collection(Sequence[T], Generic[T]):
@@ -886,23 +903,28 @@ class Collection(Sequence[T], Generic[T]):
         for name, value in given.items():
             _check_vocabulary(name, value, [s for c in classes for s in plan(c) if s.name == name])
         tests: dict[type, list[Callable[[Any], bool]]] = {}
+        bulks: dict[type, list[Bulk | None]] = {}
         errors: dict[str, Exception] = {}
         accepted: set[str] = set()
         for cls in classes:
             steps = {step.name: step for step in plan(cls)}
             found: list[Callable[[Any], bool]] = []
+            fast: list[Bulk | None] = []
             for name, value in given.items():
                 step = steps.get(name)
                 if step is None:
                     break  # records of this class have no such field: none matches
                 try:
-                    found.append(self._field_test(step, value))
+                    field_test, field_bulk = self._field_test(step, value)
                 except (ArgumentError, NotFound) as exc:
                     errors.setdefault(name, exc)
                     break
+                found.append(field_test)
+                fast.append(field_bulk)
                 accepted.add(name)
             else:
                 tests[cls] = found
+                bulks[cls] = fast
         for name in given:
             if name not in accepted:
                 raise errors[name]
@@ -911,10 +933,12 @@ class Collection(Sequence[T], Generic[T]):
             checks = tests.get(type(record))
             return checks is not None and all(check(record) for check in checks)
 
-        return self._derive(Check(test))
+        # One field on records of one class: its truths read at C speed.
+        only = bulks.get(classes[0]) if len(classes) == 1 else None
+        return self._derive(Check(test, only[0] if only and len(only) == 1 else None))
 
-    def _field_test(self, step: Step, value: object) -> Callable[[Any], bool]:
-        """The test of one ``where`` field on records of one class."""
+    def _field_test(self, step: Step, value: object) -> tuple[Callable[[Any], bool], Bulk | None]:
+        """The test of one ``where`` field on records of one class, and its `Bulk` form."""
         name = step.name
         where = f"where({name[:40]})"
         get = operator.attrgetter(name)
@@ -925,9 +949,9 @@ class Collection(Sequence[T], Generic[T]):
                     f"{where}: a date field is compared with during(), before() or after(),"
                     f" not with {shown(value)}"
                 )
-            return lambda record: bool(get(record) == value)
+            return (lambda record: bool(get(record) == value)), _compared(operator.eq, get, value)
         if value is None:
-            return lambda record: get(record) is None
+            return (lambda record: get(record) is None), _compared(operator.is_, get, None)
         if kind in ("ref", "refs"):
             wanted: object = self._target(step, value, where)
         elif kind == "nested":
@@ -935,15 +959,15 @@ class Collection(Sequence[T], Generic[T]):
             if inner is not None and isinstance(value, str):
                 target = self._target(inner, value, where)
                 attribute = operator.attrgetter(inner.name)
-                return lambda record: any(attribute(item) == target for item in get(record))
+                return (lambda record: any(attribute(item) == target for item in get(record))), None
             wanted = value
         else:
             wanted = _vocabulary_value(step, value, where)
         if isinstance(wanted, tuple):
-            return lambda record: bool(get(record) == wanted)
+            return (lambda record: bool(get(record) == wanted)), _compared(operator.eq, get, wanted)
         if step.kind in ("refs", "nested") or typing_origin(step.hint) is tuple:
-            return lambda record: wanted in get(record)
-        return lambda record: bool(get(record) == wanted)
+            return (lambda record: wanted in get(record)), _compared(operator.contains, get, wanted)
+        return (lambda record: bool(get(record) == wanted)), _compared(operator.eq, get, wanted)
 
     def _target(self, step: Step, value: object, where: str) -> object:
         """A reference value: ids, names and records resolved among the field's targets."""
@@ -976,7 +1000,12 @@ class Collection(Sequence[T], Generic[T]):
 
         """
         wanted = class_of(cls, "of_type(cls)")
-        return self._derive(Check(lambda record: isinstance(record, wanted)))  # type: ignore[return-value]
+        return self._derive(  # type: ignore[return-value]
+            Check(
+                lambda record: isinstance(record, wanted),
+                lambda records: map(isinstance, records, repeat(wanted)),
+            )
+        )
 
     def by_date(self) -> Collection[T]:
         """The same records ordered by date (see ``PartialDate``); undated last."""
