@@ -279,9 +279,13 @@ def _script(name: str) -> str:
 # -- the collection --------------------------------------------------------------
 
 
-def _compared(op: Callable[[Any, Any], object], get: Callable[[Any], Any], value: object) -> Bulk:
-    """``op(get(record), value)`` of each record, at C speed (see `Check`)."""
-    return lambda records: map(op, map(get, records), repeat(value))
+def _compared(
+    op: Callable[[Any, Any], object], get: Callable[[Any], Any], value: object
+) -> tuple[Callable[[Any], bool], Bulk]:
+    """The test ``op(get(record), value)`` of one record, and of many at C speed (see `Check`)."""
+    return (lambda record: bool(op(get(record), value))), (
+        lambda records: map(op, map(get, records), repeat(value))
+    )
 
 
 class Collection(Sequence[T], Generic[T]):
@@ -949,9 +953,9 @@ class Collection(Sequence[T], Generic[T]):
                     f"{where}: a date field is compared with during(), before() or after(),"
                     f" not with {shown(value)}"
                 )
-            return (lambda record: bool(get(record) == value)), _compared(operator.eq, get, value)
+            return _compared(operator.eq, get, value)
         if value is None:
-            return (lambda record: get(record) is None), _compared(operator.is_, get, None)
+            return _compared(operator.is_, get, None)
         if kind in ("ref", "refs"):
             wanted: object = self._target(step, value, where)
         elif kind == "nested":
@@ -964,10 +968,10 @@ class Collection(Sequence[T], Generic[T]):
         else:
             wanted = _vocabulary_value(step, value, where)
         if isinstance(wanted, tuple):
-            return (lambda record: bool(get(record) == wanted)), _compared(operator.eq, get, wanted)
+            return _compared(operator.eq, get, wanted)
         if step.kind in ("refs", "nested") or typing_origin(step.hint) is tuple:
-            return (lambda record: wanted in get(record)), _compared(operator.contains, get, wanted)
-        return (lambda record: bool(get(record) == wanted)), _compared(operator.eq, get, wanted)
+            return _compared(operator.contains, get, wanted)
+        return _compared(operator.eq, get, wanted)
 
     def _target(self, step: Step, value: object, where: str) -> object:
         """A reference value: ids, names and records resolved among the field's targets."""
