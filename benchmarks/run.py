@@ -12,7 +12,7 @@ meetings), loading (2), dumps (4) and memory (5) the uniform one.
 How things are timed:
 
 * cold start: whole ``python -c`` processes, wall clock, bytecode cached;
-* loads and dumps: in a fresh process each (``--worker``); the part spent in
+* loads and dumps: in a fresh process each (``--worker``), bytecode cached; the part spent in
   garbage collection is reported. ``sr.load_file`` pauses the cyclic
   collector itself while it builds the records, so every baseline it is
   compared with runs with the collector paused too (``-no-gc`` tasks): the
@@ -34,6 +34,7 @@ How things are timed:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gc
 import json
@@ -47,7 +48,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -321,11 +322,49 @@ def worker(task: str, path: Path) -> dict[str, Any]:
     return report
 
 
-def in_process(task: str, path: Path) -> dict[str, Any]:
-    """The report of ``worker`` run in a new interpreter."""
+def _process_env() -> dict[str, str]:
+    """The environment of a new interpreter: this checkout's package first, bytecode cached.
+
+    An installed package has its bytecode compiled (pip writes it), but a
+    checkout run with ``PYTHONDONTWRITEBYTECODE`` compiles every module of
+    the library from source in each process, and some only at the first
+    load: that would be timed as part of the load. So, during `run`, the
+    bytecode goes to a temporary ``PYTHONPYCACHEPREFIX``, written once by
+    `bytecode_cached` before anything is timed.
+    """
     env = dict(os.environ)
     package_parent = str(Path(sr.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (package_parent, env.get("PYTHONPATH"))))
+    if _PYCACHE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = _PYCACHE[-1]
+    return env
+
+
+_PYCACHE: list[str] = []
+"""The bytecode folder of the new interpreters, while `bytecode_cached` holds one."""
+
+
+@contextlib.contextmanager
+def bytecode_cached() -> Iterator[str]:
+    """A temporary bytecode folder for the new interpreters, with the library compiled in it."""
+    with tempfile.TemporaryDirectory(prefix="sinorussia-pyc-") as cache:
+        _PYCACHE.append(cache)
+        try:
+            package = str(Path(sr.__file__).resolve().parent)
+            subprocess.run(
+                [sys.executable, "-m", "compileall", "-q", package],
+                env=_process_env(),
+                check=True,
+            )
+            yield cache
+        finally:
+            _PYCACHE.pop()
+
+
+def in_process(task: str, path: Path) -> dict[str, Any]:
+    """The report of ``worker`` run in a new interpreter (see `_process_env`)."""
+    env = _process_env()
     done = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--worker", task, str(path)],
         env=env,
@@ -514,10 +553,8 @@ def cold_start(table: Table, repeat: int) -> None:
     library's sources in every process, and not the dependencies'.
     """
     runs = 4 * repeat
-    env = dict(os.environ)
+    env = _process_env()
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    package_parent = str(Path(sr.__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, (package_parent, env.get("PYTHONPATH"))))
 
     def process(code: str) -> Callable[[], object]:
         def run() -> object:
@@ -1387,7 +1424,7 @@ def run(
 ) -> Table:
     table = Table()
     largest = max(sizes)
-    with tempfile.TemporaryDirectory(prefix="sinorussia-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="sinorussia-bench-") as tmp, bytecode_cached():
         folder = Path(tmp)
         log("1 cold start")
         cold_start(table, repeat)
