@@ -322,6 +322,40 @@ class TestEdtfParse:
         """2020-02-29 parses; it exists."""
         assert parse_edtf("2020-02-29") == P(2020, 2, 29)
 
+    @given(
+        st.integers(0, 9999),
+        st.integers(0, 99),
+        st.integers(0, 99),
+    )
+    def test_plain_day_is_the_constructed_day(self, year: int, month: int, day: int) -> None:
+        """A plain ``YYYY-MM-DD`` (built without the constructor) is the constructor's value.
+
+        Equal, with the same hash, spelling, bounds and sort key; and a day
+        that does not exist is refused with the message of the general path.
+        """
+        text = f"{year:04d}-{month:02d}-{day:02d}"
+        try:
+            expected = P(year, month, day)
+        except ValueError as exc:
+            reason = str(exc) if not 21 <= month <= 41 else "seasons"
+            with pytest.raises(ValueError, match=re.escape(reason)):
+                P.parse(text)
+            return
+        parsed = P.parse(text)
+        assert type(parsed) is PartialDate
+        assert parsed == expected
+        assert hash(parsed) == hash(expected)
+        assert (parsed.edtf, parsed.sort_key, parsed.lower, parsed.upper) == (
+            expected.edtf,
+            expected.sort_key,
+            expected.lower,
+            expected.upper,
+        )
+        assert (parsed.uncertain, parsed.approximate) == (False, False)
+        assert pickle.loads(pickle.dumps(parsed)) == expected
+        assert parsed.contains(expected)
+        assert expected.contains(parsed)
+
     def test_partial_date_parse_refuses_intervals(self) -> None:
         """PartialDate.parse points to parse_edtf for an interval."""
         with pytest.raises(ValueError, match=r"interval; use DateInterval\.parse or parse_edtf"):

@@ -93,6 +93,7 @@ _POS_INF = datetime.date.max.toordinal() + 1
 
 _date = datetime.date
 _set = object.__setattr__  # fills cached_property slots of the frozen classes
+_new = object.__new__
 
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -360,6 +361,23 @@ class PartialDate(_Temporal):
         if match is None:
             raise ValueError(f"invalid EDTF date {text!r}: {_diagnose(text)}")
         year_s, month_s, day_s, qualifier = match.groups()
+        if day_s is not None and not qualifier and cls is PartialDate:
+            # The usual case, a plain day: the checks of ``__attrs_post_init__``
+            # are those of ``datetime.date``, so a valid day is built at once.
+            numbers = int(year_s), int(month_s), int(day_s)
+            try:
+                first = _date(*numbers).toordinal()
+            except ValueError:
+                pass  # the general path below says why
+            else:
+                found = _new(cls)
+                _set(found, "year", numbers[0])
+                _set(found, "month", numbers[1])
+                _set(found, "day", numbers[2])
+                _set(found, "uncertain", False)
+                _set(found, "approximate", False)
+                _set(found, "_span", (first, first))
+                return found
         month = None if month_s is None else int(month_s)
         if month is not None and 21 <= month <= 41:
             raise ValueError(

@@ -58,7 +58,7 @@ from typing import Any, Final
 import attrs
 
 from . import _structure
-from ._dates import DateInterval, PartialDate, Unbounded, When, parse_edtf
+from ._dates import DateInterval, PartialDate, Unbounded, When
 from ._fields import SLUG, AtLeast, IsId, NonEmpty, Text, Validator, lone_surrogate
 from ._io import write_atomic
 from ._model import RECORD_CLASSES, Citation, DateClaim, Dating
@@ -200,7 +200,7 @@ class _Writer:
             "_new": object.__new__,
             "_slug": SLUG.fullmatch,
             "_lone": lone_surrogate,
-            "_parse": parse_edtf,
+            "_single": PartialDate.parse,
             "_Dating": Dating,
             "_value_id": _value_id,
             "_PartialDate": PartialDate,
@@ -358,7 +358,7 @@ class _Writer:
         cache = f"I_{name}"
         self.caches.append(cache)
         self.keyed[name] = (cache, fields)
-        parts, nested, lists = self.key(fields, "d", "    ")
+        _, nested, lists = self.key(fields, "d", "    ")
         guard = "d.__class__ is not dict" + "".join(f" or {test}" for test in nested)
         lines = [f"def {name}(d: Any) -> Any:", "    nonlocal members, inside"]
         # An object of one member, the one required field (a participant's
@@ -379,23 +379,45 @@ class _Writer:
                 "            return h",
             ]
         lines += [f"    if {guard}: return {build}(d)", *lists]
+        lines += self.found(name, fields, "d", "    ")
+        lines.append("    return h[0]")
+        # A value not found: built, and kept by its key (and by its one
+        # member, if it has only that).
         lines += [
-            f"    k = ({', '.join(parts)},)",
-            f"    h = {cache}.get(k)",
-            "    if h is None:",
-            "        m = members",
-            "        c = inside",
-            f"        o = {build}(d)",
-            f"        h = {cache}[k] = (o, members - m, inside - c)",
-            "    elif len(d) != h[1]: raise _BAIL",
-            "    else:",
-            "        members += h[1]",
+            "",
+            f"def {name}_new(d: Any, k: Any) -> Any:",
+            "    nonlocal members, inside",
+            "    m = members",
+            "    c = inside",
+            f"    h = {cache}[k] = ({build}(d), members - m, inside - c)",
         ]
-        if self.colonable(fields):
-            lines.append("        inside += h[2]")
         if single is not None:
             lines.append(f"    if h[1] == 1: {single}[d[{required[0][0].name!r}]] = h[0]")
-        lines.append("    return h[0]")
+        lines.append("    return h")
+        return lines
+
+    def found(self, name: str, fields: _Fields, var: str, pad: str) -> list[str]:
+        """Lines that set ``h`` to the entry of the JSON object ``var`` in the cache of ``name``.
+
+        The entry is that of a value built before from the same JSON values
+        (its members counted as if it were built again), or of one built now
+        by ``name``'s ``_new`` function. ``var`` is a dict that holds no
+        nested value, and any list of integers in the key has been checked
+        (the third result of `key`, run first).
+        """
+        cache, _ = self.keyed[name]
+        parts, _, _ = self.key(fields, var, pad)
+        key = f"k_{name}"  # one name a class: a function may look up several
+        lines = [
+            f"{pad}{key} = ({', '.join(parts)},)",
+            f"{pad}h = {cache}.get({key})",
+            f"{pad}if h is None: h = {name}_new({var}, {key})",
+            f"{pad}elif len({var}) != h[1]: raise _BAIL",
+            f"{pad}else:",
+            f"{pad}    members += h[1]",
+        ]
+        if self.colonable(fields):
+            lines.append(f"{pad}    inside += h[2]")
         return lines
 
     def key(self, fields: _Fields, var: str, pad: str) -> tuple[list[str], list[str], list[str]]:
@@ -483,7 +505,7 @@ class _Writer:
         elif hint is Dating:
             lines = self.dating(target, pad)
         elif isinstance(hint, type) and attrs.has(hint):
-            lines = [f"{pad}{target} = {self.function(hint)}(v)"]
+            lines = self.nested(self.function(hint), target, pad)
         elif item is not None:
             return self.array(cls, field, item, target, pad, check)
         else:
@@ -586,21 +608,49 @@ class _Writer:
             # A value built before from the same JSON values, found as the
             # interned function finds it (which builds it, or refuses the
             # object, or registers it by its one member, otherwise).
-            cache, fields = keyed
-            parts, nested, lists = self.key(fields, "x", pad + "        ")
+            _, fields = keyed
+            _, nested, lists = self.key(fields, "x", pad + "        ")
             test = "x.__class__ is dict" + " and len(x) != 1" * (single is not None)
             test += "".join(f" and not {nested_test}" for nested_test in nested)
             lines += [
                 f"{pad}    if {test}:",
                 *lists,
-                f"{pad}        h = {cache}.get(({', '.join(parts)},))",
-                f"{pad}        if h is not None and len(x) == h[1]:",
-                f"{pad}            members += h[1]",
+                *self.found(function, fields, "x", pad + "        "),
+                f"{pad}        t.append(h[0])",
+                f"{pad}        continue",
             ]
-            if self.colonable(fields):
-                lines.append(f"{pad}            inside += h[2]")
-            lines += [f"{pad}            t.append(h[0])", f"{pad}            continue"]
         return [*lines, f"{pad}    t.append({function}(x))", f"{pad}{target} = tuple(t)"]
+
+    def nested(self, function: str, target: str, pad: str) -> list[str]:
+        """Lines that set ``target`` to the record of the JSON value ``v``, by ``function``.
+
+        A value built before from the same JSON values is looked up here, as
+        the interned function finds it (see `interned`), without a call; any
+        other value is left to ``function``.
+        """
+        keyed = self.keyed.get(function)
+        if keyed is None:
+            return [f"{pad}{target} = {function}(v)"]
+        _, fields = keyed
+        _, nested, lists = self.key(fields, "v", pad + "    ")
+        test = "v.__class__ is not dict" + "".join(f" or {each}" for each in nested)
+        lines = [f"{pad}if {test}: {target} = {function}(v)"]
+        single = self.singles.get(function)
+        if single is not None:
+            cache, field = single
+            lines += [
+                f"{pad}elif len(v) == 1:",
+                f"{pad}    {target} = {cache}.get(v.get({field!r}, _M))",
+                f"{pad}    if {target} is None: {target} = {function}(v)",
+                f"{pad}    else: members += 1",
+            ]
+        return [
+            *lines,
+            f"{pad}else:",
+            *lists,
+            *self.found(function, fields, "v", pad + "    "),
+            f"{pad}    {target} = h[0]",
+        ]
 
     def when(self, hint: Any, target: str, pad: str, fresh: bool) -> list[str]:
         if fresh:
@@ -684,7 +734,7 @@ def factory(E: dict[str, Any]) -> Any:
     def _when(v: Any) -> Any:
         # parse_edtf(v), with the ends of an interval found as single dates.
         if v.__class__ is not str: raise _BAIL
-        if "/" not in v: return _parse(v)
+        if "/" not in v: return _single(v)
         start, _, end = v.partition("/")
         if "/" in end: raise _BAIL
         return _DateInterval(_end(start), _end(end))
@@ -693,7 +743,7 @@ def factory(E: dict[str, Any]) -> Any:
         if v == "..": return _OPEN
         if not v: return _UNKNOWN
         found = _whens.get(v)
-        if found is None: found = _whens[v] = _parse(v)
+        if found is None: found = _whens[v] = _single(v)
         return found
 
     def _strs(v: list[Any]) -> tuple[Any, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SOURCE_CHECK = (90822, 2176936921)
+SOURCE_CHECK = (94871, 1432993414)
 """The length and the CRC-32 of the code of ``factory`` (UTF-8) as `_fast` writes it."""
 
 def factory(E: dict[str, Any]) -> Any:
@@ -477,7 +477,7 @@ def factory(E: dict[str, Any]) -> Any:
     _count = E['_count']
     _lone = E['_lone']
     _new = E['_new']
-    _parse = E['_parse']
+    _single = E['_single']
     _slug = E['_slug']
     _value_id = E['_value_id']
 
@@ -524,7 +524,7 @@ def factory(E: dict[str, Any]) -> Any:
     def _when(v: Any) -> Any:
         # parse_edtf(v), with the ends of an interval found as single dates.
         if v.__class__ is not str: raise _BAIL
-        if "/" not in v: return _parse(v)
+        if "/" not in v: return _single(v)
         start, _, end = v.partition("/")
         if "/" in end: raise _BAIL
         return _DateInterval(_end(start), _end(end))
@@ -533,7 +533,7 @@ def factory(E: dict[str, Any]) -> Any:
         if v == "..": return _OPEN
         if not v: return _UNKNOWN
         found = _whens.get(v)
-        if found is None: found = _whens[v] = _parse(v)
+        if found is None: found = _whens[v] = _single(v)
         return found
 
     def _strs(v: list[Any]) -> tuple[Any, ...]:
@@ -624,19 +624,22 @@ def factory(E: dict[str, Any]) -> Any:
             for y in k_paragraphs:
                 if y.__class__ is not int: raise _BAIL
             k_paragraphs = tuple(k_paragraphs)
-        k = (d.get('basis', _M), d.get('document', _M), k_paragraphs, d.get('note', _M), d.get('source', _M), d.get('confidence', _M),)
-        h = I_s_Citation.get(k)
-        if h is None:
-            m = members
-            c = inside
-            o = s_Citation_build(d)
-            h = I_s_Citation[k] = (o, members - m, inside - c)
+        k_s_Citation = (d.get('basis', _M), d.get('document', _M), k_paragraphs, d.get('note', _M), d.get('source', _M), d.get('confidence', _M),)
+        h = I_s_Citation.get(k_s_Citation)
+        if h is None: h = s_Citation_new(d, k_s_Citation)
         elif len(d) != h[1]: raise _BAIL
         else:
             members += h[1]
             inside += h[2]
-        if h[1] == 1: I1_s_Citation[d['basis']] = h[0]
         return h[0]
+
+    def s_Citation_new(d: Any, k: Any) -> Any:
+        nonlocal members, inside
+        m = members
+        c = inside
+        h = I_s_Citation[k] = (s_Citation_build(d), members - m, inside - c)
+        if h[1] == 1: I1_s_Citation[d['basis']] = h[0]
+        return h
 
     def s_DateClaim(d: Any) -> Any:
         nonlocal members, inside
@@ -646,7 +649,25 @@ def factory(E: dict[str, Any]) -> Any:
         f_value = _whens.get(v)
         if f_value is None: f_value = _whens[v] = _when(v)
         v = d['citation']
-        f_citation = s_Citation(v)
+        if v.__class__ is not dict: f_citation = s_Citation(v)
+        elif len(v) == 1:
+            f_citation = I1_s_Citation.get(v.get('basis', _M))
+            if f_citation is None: f_citation = s_Citation(v)
+            else: members += 1
+        else:
+            k_paragraphs = v.get('paragraphs', _M)
+            if k_paragraphs.__class__ is list:
+                for y in k_paragraphs:
+                    if y.__class__ is not int: raise _BAIL
+                k_paragraphs = tuple(k_paragraphs)
+            k_s_Citation = (v.get('basis', _M), v.get('document', _M), k_paragraphs, v.get('note', _M), v.get('source', _M), v.get('confidence', _M),)
+            h = I_s_Citation.get(k_s_Citation)
+            if h is None: h = s_Citation_new(v, k_s_Citation)
+            elif len(v) != h[1]: raise _BAIL
+            else:
+                members += h[1]
+                inside += h[2]
+            f_citation = h[0]
         if len(d) != n: raise _BAIL
         members += n
         o = _new(C_s_DateClaim)
@@ -661,7 +682,25 @@ def factory(E: dict[str, Any]) -> Any:
         v = d['value']
         f_value = _when(v)
         v = d['citation']
-        f_citation = s_Citation(v)
+        if v.__class__ is not dict: f_citation = s_Citation(v)
+        elif len(v) == 1:
+            f_citation = I1_s_Citation.get(v.get('basis', _M))
+            if f_citation is None: f_citation = s_Citation(v)
+            else: members += 1
+        else:
+            k_paragraphs = v.get('paragraphs', _M)
+            if k_paragraphs.__class__ is list:
+                for y in k_paragraphs:
+                    if y.__class__ is not int: raise _BAIL
+                k_paragraphs = tuple(k_paragraphs)
+            k_s_Citation = (v.get('basis', _M), v.get('document', _M), k_paragraphs, v.get('note', _M), v.get('source', _M), v.get('confidence', _M),)
+            h = I_s_Citation.get(k_s_Citation)
+            if h is None: h = s_Citation_new(v, k_s_Citation)
+            elif len(v) != h[1]: raise _BAIL
+            else:
+                members += h[1]
+                inside += h[2]
+            f_citation = h[0]
         if len(d) != n: raise _BAIL
         members += n
         o = _new(C_s_DateClaim_fresh)
@@ -765,12 +804,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -868,12 +910,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -959,12 +1004,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1040,12 +1088,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1128,12 +1179,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1272,12 +1326,15 @@ def factory(E: dict[str, Any]) -> Any:
                         for y in k_paragraphs:
                             if y.__class__ is not int: raise _BAIL
                         k_paragraphs = tuple(k_paragraphs)
-                    h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                    if h is not None and len(x) == h[1]:
+                    k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
                         members += h[1]
                         inside += h[2]
-                        t.append(h[0])
-                        continue
+                    t.append(h[0])
+                    continue
                 t.append(s_Citation(x))
             f_citations = tuple(t)
         if len(d) != n: raise _BAIL
@@ -1295,18 +1352,21 @@ def factory(E: dict[str, Any]) -> Any:
                 members += 1
                 return h
         if d.__class__ is not dict or 'citations' in d: return s_Participant_build(d)
-        k = (d.get('who', _M), d.get('role', _M),)
-        h = I_s_Participant.get(k)
-        if h is None:
-            m = members
-            c = inside
-            o = s_Participant_build(d)
-            h = I_s_Participant[k] = (o, members - m, inside - c)
+        k_s_Participant = (d.get('who', _M), d.get('role', _M),)
+        h = I_s_Participant.get(k_s_Participant)
+        if h is None: h = s_Participant_new(d, k_s_Participant)
         elif len(d) != h[1]: raise _BAIL
         else:
             members += h[1]
-        if h[1] == 1: I1_s_Participant[d['who']] = h[0]
         return h[0]
+
+    def s_Participant_new(d: Any, k: Any) -> Any:
+        nonlocal members, inside
+        m = members
+        c = inside
+        h = I_s_Participant[k] = (s_Participant_build(d), members - m, inside - c)
+        if h[1] == 1: I1_s_Participant[d['who']] = h[0]
+        return h
 
     def s_Meeting(d: Any) -> Any:
         nonlocal members, inside
@@ -1332,12 +1392,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1363,11 +1426,14 @@ def factory(E: dict[str, Any]) -> Any:
                         t.append(h)
                         continue
                 if x.__class__ is dict and len(x) != 1 and not 'citations' in x:
-                    h = I_s_Participant.get((x.get('who', _M), x.get('role', _M),))
-                    if h is not None and len(x) == h[1]:
+                    k_s_Participant = (x.get('who', _M), x.get('role', _M),)
+                    h = I_s_Participant.get(k_s_Participant)
+                    if h is None: h = s_Participant_new(x, k_s_Participant)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
                         members += h[1]
-                        t.append(h[0])
-                        continue
+                    t.append(h[0])
+                    continue
                 t.append(s_Participant(x))
             f_participants = tuple(t)
         v = d.get('place', _M)
@@ -1488,12 +1554,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1519,11 +1588,14 @@ def factory(E: dict[str, Any]) -> Any:
                         t.append(h)
                         continue
                 if x.__class__ is dict and len(x) != 1 and not 'citations' in x:
-                    h = I_s_Participant.get((x.get('who', _M), x.get('role', _M),))
-                    if h is not None and len(x) == h[1]:
+                    k_s_Participant = (x.get('who', _M), x.get('role', _M),)
+                    h = I_s_Participant.get(k_s_Participant)
+                    if h is None: h = s_Participant_new(x, k_s_Participant)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
                         members += h[1]
-                        t.append(h[0])
-                        continue
+                    t.append(h[0])
+                    continue
                 t.append(s_Participant(x))
             f_participants = tuple(t)
         v = d.get('place', _M)
@@ -1618,12 +1690,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1694,11 +1769,14 @@ def factory(E: dict[str, Any]) -> Any:
                         t.append(h)
                         continue
                 if x.__class__ is dict and len(x) != 1 and not 'citations' in x:
-                    h = I_s_Participant.get((x.get('who', _M), x.get('role', _M),))
-                    if h is not None and len(x) == h[1]:
+                    k_s_Participant = (x.get('who', _M), x.get('role', _M),)
+                    h = I_s_Participant.get(k_s_Participant)
+                    if h is None: h = s_Participant_new(x, k_s_Participant)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
                         members += h[1]
-                        t.append(h[0])
-                        continue
+                    t.append(h[0])
+                    continue
                 t.append(s_Participant(x))
             f_signatories = tuple(t)
         v = d.get('in_force', _M)
@@ -1816,12 +1894,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1859,12 +1940,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1960,12 +2044,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -2097,12 +2184,15 @@ def factory(E: dict[str, Any]) -> Any:
                     for y in k_paragraphs:
                         if y.__class__ is not int: raise _BAIL
                     k_paragraphs = tuple(k_paragraphs)
-                h = I_s_Citation.get((x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),))
-                if h is not None and len(x) == h[1]:
+                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                h = I_s_Citation.get(k_s_Citation)
+                if h is None: h = s_Citation_new(x, k_s_Citation)
+                elif len(x) != h[1]: raise _BAIL
+                else:
                     members += h[1]
                     inside += h[2]
-                    t.append(h[0])
-                    continue
+                t.append(h[0])
+                continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
