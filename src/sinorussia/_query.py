@@ -641,7 +641,7 @@ class Collection(Sequence[T], Generic[T]):
                 nor a record, or ``match`` is neither ``"all"`` nor ``"any"``.
 
         """
-        match = cast(Literal["all", "any"], choice(match, "involving(match)", ("all", "any")))
+        how = choice(match, "involving(match)", ("all", "any"))
         if not who:
             raise ArgumentError("involving() needs at least one person, country or organisation")
         context = self._ctx
@@ -653,7 +653,7 @@ class Collection(Sequence[T], Generic[T]):
             else ref(w, "involving(who)")
             for w in who
         ]
-        if match == "any":
+        if how == "any":
             return self._derive(Keyed("actor", frozenset(ids)))
         result = self
         for record_id in dict.fromkeys(ids):
