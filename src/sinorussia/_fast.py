@@ -605,9 +605,9 @@ class _Writer:
                 f"{pad}            continue",
             ]
         if keyed is not None:
-            # A value built before from the same JSON values, found as the
-            # interned function finds it (which builds it, or refuses the
-            # object, or registers it by its one member, otherwise).
+            # An object with no nested value is found by its key, or built
+            # now and kept by it (see `found`); any other item is left to the
+            # interned function.
             _, fields = keyed
             _, nested, lists = self.key(fields, "x", pad + "        ")
             test = "x.__class__ is dict" + " and len(x) != 1" * (single is not None)
