@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SOURCE_CHECK = (94871, 1432993414)
+SOURCE_CHECK = (88982, 480437191)
 """The length and the CRC-32 of the code of ``factory`` (UTF-8) as `_fast` writes it."""
 
 def factory(E: dict[str, Any]) -> Any:
@@ -110,6 +110,20 @@ def factory(E: dict[str, Any]) -> Any:
     A_Treaty_place = E['A_Treaty_place']
     A_Treaty_signed_at = E['A_Treaty_signed_at']
     A_Treaty_topics = E['A_Treaty_topics']
+    B_Citation = E['B_Citation']
+    B_Country = E['B_Country']
+    B_Document = E['B_Document']
+    B_Happening = E['B_Happening']
+    B_Leader = E['B_Leader']
+    B_Meeting = E['B_Meeting']
+    B_Milestone = E['B_Milestone']
+    B_Office = E['B_Office']
+    B_Organisation = E['B_Organisation']
+    B_Person = E['B_Person']
+    B_Place = E['B_Place']
+    B_Project = E['B_Project']
+    B_Statement = E['B_Statement']
+    B_Treaty = E['B_Treaty']
     C_s_Citation = E['C_s_Citation']
     C_s_Country = E['C_s_Country']
     C_s_DateClaim = E['C_s_DateClaim']
@@ -243,135 +257,16 @@ def factory(E: dict[str, Any]) -> Any:
     R_Project = E['R_Project']
     R_Statement = E['R_Statement']
     R_Treaty = E['R_Treaty']
-    S_Citation_basis = E['S_Citation_basis']
-    S_Citation_confidence = E['S_Citation_confidence']
-    S_Citation_document = E['S_Citation_document']
-    S_Citation_note = E['S_Citation_note']
-    S_Citation_paragraphs = E['S_Citation_paragraphs']
-    S_Citation_source = E['S_Citation_source']
-    S_Country_aliases = E['S_Country_aliases']
-    S_Country_alpha2 = E['S_Country_alpha2']
-    S_Country_alpha3 = E['S_Country_alpha3']
-    S_Country_citations = E['S_Country_citations']
-    S_Country_id = E['S_Country_id']
-    S_Country_name = E['S_Country_name']
-    S_Country_official_name = E['S_Country_official_name']
-    S_Country_wikidata = E['S_Country_wikidata']
     S_DateClaim_citation = E['S_DateClaim_citation']
     S_DateClaim_value = E['S_DateClaim_value']
     S_Dating_best = E['S_Dating_best']
     S_Dating_claims = E['S_Dating_claims']
-    S_Document_date = E['S_Document_date']
-    S_Document_id = E['S_Document_id']
-    S_Document_language = E['S_Document_language']
-    S_Document_paragraphs = E['S_Document_paragraphs']
-    S_Document_sha256 = E['S_Document_sha256']
-    S_Document_title = E['S_Document_title']
-    S_Document_url = E['S_Document_url']
-    S_Happening_about = E['S_Happening_about']
-    S_Happening_citations = E['S_Happening_citations']
-    S_Happening_date = E['S_Happening_date']
-    S_Happening_figures = E['S_Happening_figures']
-    S_Happening_id = E['S_Happening_id']
-    S_Happening_kind = E['S_Happening_kind']
-    S_Happening_origin = E['S_Happening_origin']
-    S_Happening_participants = E['S_Happening_participants']
-    S_Happening_place = E['S_Happening_place']
-    S_Happening_title = E['S_Happening_title']
-    S_Leader_aliases = E['S_Leader_aliases']
-    S_Leader_citations = E['S_Leader_citations']
-    S_Leader_description = E['S_Leader_description']
-    S_Leader_id = E['S_Leader_id']
-    S_Leader_name = E['S_Leader_name']
-    S_Leader_nationality = E['S_Leader_nationality']
-    S_Leader_wikidata = E['S_Leader_wikidata']
-    S_Meeting_citations = E['S_Meeting_citations']
-    S_Meeting_commemorates = E['S_Meeting_commemorates']
-    S_Meeting_count = E['S_Meeting_count']
-    S_Meeting_date = E['S_Meeting_date']
-    S_Meeting_id = E['S_Meeting_id']
-    S_Meeting_kind = E['S_Meeting_kind']
-    S_Meeting_participants = E['S_Meeting_participants']
-    S_Meeting_place = E['S_Meeting_place']
-    S_Meeting_title = E['S_Meeting_title']
-    S_Milestone_citations = E['S_Milestone_citations']
-    S_Milestone_date = E['S_Milestone_date']
-    S_Milestone_status = E['S_Milestone_status']
-    S_Milestone_title = E['S_Milestone_title']
-    S_Office_attested = E['S_Office_attested']
-    S_Office_citations = E['S_Office_citations']
-    S_Office_end = E['S_Office_end']
-    S_Office_id = E['S_Office_id']
-    S_Office_organisation = E['S_Office_organisation']
-    S_Office_person = E['S_Office_person']
-    S_Office_post = E['S_Office_post']
-    S_Office_posted_to = E['S_Office_posted_to']
-    S_Office_role = E['S_Office_role']
-    S_Office_start = E['S_Office_start']
-    S_Office_status = E['S_Office_status']
-    S_Organisation_aliases = E['S_Organisation_aliases']
-    S_Organisation_citations = E['S_Organisation_citations']
-    S_Organisation_country = E['S_Organisation_country']
-    S_Organisation_id = E['S_Organisation_id']
-    S_Organisation_kind = E['S_Organisation_kind']
-    S_Organisation_members = E['S_Organisation_members']
-    S_Organisation_name = E['S_Organisation_name']
-    S_Organisation_wikidata = E['S_Organisation_wikidata']
     S_Participant_citations = E['S_Participant_citations']
     S_Participant_role = E['S_Participant_role']
     S_Participant_who = E['S_Participant_who']
-    S_Person_aliases = E['S_Person_aliases']
-    S_Person_citations = E['S_Person_citations']
-    S_Person_description = E['S_Person_description']
-    S_Person_id = E['S_Person_id']
-    S_Person_name = E['S_Person_name']
-    S_Person_nationality = E['S_Person_nationality']
-    S_Person_wikidata = E['S_Person_wikidata']
-    S_Place_aliases = E['S_Place_aliases']
-    S_Place_citations = E['S_Place_citations']
-    S_Place_id = E['S_Place_id']
-    S_Place_kind = E['S_Place_kind']
-    S_Place_name = E['S_Place_name']
-    S_Place_wikidata = E['S_Place_wikidata']
-    S_Place_within = E['S_Place_within']
-    S_Project_agreements = E['S_Project_agreements']
-    S_Project_aliases = E['S_Project_aliases']
-    S_Project_citations = E['S_Project_citations']
-    S_Project_id = E['S_Project_id']
-    S_Project_location = E['S_Project_location']
-    S_Project_milestones = E['S_Project_milestones']
-    S_Project_name = E['S_Project_name']
-    S_Project_parties = E['S_Project_parties']
-    S_Project_sector = E['S_Project_sector']
-    S_Project_status = E['S_Project_status']
     S_Quantity_measure = E['S_Quantity_measure']
     S_Quantity_unit = E['S_Quantity_unit']
     S_Quantity_value = E['S_Quantity_value']
-    S_Statement_about = E['S_Statement_about']
-    S_Statement_citations = E['S_Statement_citations']
-    S_Statement_date = E['S_Statement_date']
-    S_Statement_figures = E['S_Statement_figures']
-    S_Statement_id = E['S_Statement_id']
-    S_Statement_kind = E['S_Statement_kind']
-    S_Statement_occasion = E['S_Statement_occasion']
-    S_Statement_place = E['S_Statement_place']
-    S_Statement_quote = E['S_Statement_quote']
-    S_Statement_speaker = E['S_Statement_speaker']
-    S_Statement_text = E['S_Statement_text']
-    S_Statement_topics = E['S_Statement_topics']
-    S_Treaty_aliases = E['S_Treaty_aliases']
-    S_Treaty_citations = E['S_Treaty_citations']
-    S_Treaty_concerns = E['S_Treaty_concerns']
-    S_Treaty_id = E['S_Treaty_id']
-    S_Treaty_in_force = E['S_Treaty_in_force']
-    S_Treaty_kind = E['S_Treaty_kind']
-    S_Treaty_name = E['S_Treaty_name']
-    S_Treaty_parties = E['S_Treaty_parties']
-    S_Treaty_place = E['S_Treaty_place']
-    S_Treaty_signatories = E['S_Treaty_signatories']
-    S_Treaty_signed = E['S_Treaty_signed']
-    S_Treaty_signed_at = E['S_Treaty_signed_at']
-    S_Treaty_topics = E['S_Treaty_topics']
     V_Citation_document = E['V_Citation_document']
     V_Citation_note = E['V_Citation_note']
     V_Citation_paragraphs = E['V_Citation_paragraphs']
@@ -601,13 +496,14 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Citation)
-        S_Citation_basis(o, f_basis)
-        S_Citation_document(o, f_document)
-        S_Citation_paragraphs(o, f_paragraphs)
-        S_Citation_note(o, f_note)
-        S_Citation_source(o, f_source)
-        S_Citation_confidence(o, f_confidence)
+        o = _new(B_Citation)
+        o.basis = f_basis
+        o.document = f_document
+        o.paragraphs = f_paragraphs
+        o.note = f_note
+        o.source = f_source
+        o.confidence = f_confidence
+        o.__class__ = C_s_Citation
         P_Citation(o)
         _cited.append(o)
         return o
@@ -770,14 +666,15 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Document)
-        S_Document_id(o, f_id)
-        S_Document_title(o, f_title)
-        S_Document_language(o, f_language)
-        S_Document_paragraphs(o, f_paragraphs)
-        S_Document_sha256(o, f_sha256)
-        S_Document_date(o, f_date)
-        S_Document_url(o, f_url)
+        o = _new(B_Document)
+        o.id = f_id
+        o.title = f_title
+        o.language = f_language
+        o.paragraphs = f_paragraphs
+        o.sha256 = f_sha256
+        o.date = f_date
+        o.url = f_url
+        o.__class__ = C_s_Document
         return o
 
     def s_Country(d: Any) -> Any:
@@ -875,15 +772,16 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Country)
-        S_Country_id(o, f_id)
-        S_Country_citations(o, f_citations)
-        S_Country_name(o, f_name)
-        S_Country_official_name(o, f_official_name)
-        S_Country_alpha2(o, f_alpha2)
-        S_Country_alpha3(o, f_alpha3)
-        S_Country_aliases(o, f_aliases)
-        S_Country_wikidata(o, f_wikidata)
+        o = _new(B_Country)
+        o.id = f_id
+        o.citations = f_citations
+        o.name = f_name
+        o.official_name = f_official_name
+        o.alpha2 = f_alpha2
+        o.alpha3 = f_alpha3
+        o.aliases = f_aliases
+        o.wikidata = f_wikidata
+        o.__class__ = C_s_Country
         return o
 
     def s_Organisation(d: Any) -> Any:
@@ -969,15 +867,16 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Organisation)
-        S_Organisation_id(o, f_id)
-        S_Organisation_citations(o, f_citations)
-        S_Organisation_name(o, f_name)
-        S_Organisation_kind(o, f_kind)
-        S_Organisation_country(o, f_country)
-        S_Organisation_members(o, f_members)
-        S_Organisation_aliases(o, f_aliases)
-        S_Organisation_wikidata(o, f_wikidata)
+        o = _new(B_Organisation)
+        o.id = f_id
+        o.citations = f_citations
+        o.name = f_name
+        o.kind = f_kind
+        o.country = f_country
+        o.members = f_members
+        o.aliases = f_aliases
+        o.wikidata = f_wikidata
+        o.__class__ = C_s_Organisation
         return o
 
     def s_Place(d: Any) -> Any:
@@ -1054,14 +953,15 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Place)
-        S_Place_id(o, f_id)
-        S_Place_citations(o, f_citations)
-        S_Place_name(o, f_name)
-        S_Place_kind(o, f_kind)
-        S_Place_within(o, f_within)
-        S_Place_aliases(o, f_aliases)
-        S_Place_wikidata(o, f_wikidata)
+        o = _new(B_Place)
+        o.id = f_id
+        o.citations = f_citations
+        o.name = f_name
+        o.kind = f_kind
+        o.within = f_within
+        o.aliases = f_aliases
+        o.wikidata = f_wikidata
+        o.__class__ = C_s_Place
         return o
 
     def s_Person(d: Any) -> Any:
@@ -1145,14 +1045,15 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Person)
-        S_Person_id(o, f_id)
-        S_Person_citations(o, f_citations)
-        S_Person_name(o, f_name)
-        S_Person_aliases(o, f_aliases)
-        S_Person_nationality(o, f_nationality)
-        S_Person_description(o, f_description)
-        S_Person_wikidata(o, f_wikidata)
+        o = _new(B_Person)
+        o.id = f_id
+        o.citations = f_citations
+        o.name = f_name
+        o.aliases = f_aliases
+        o.nationality = f_nationality
+        o.description = f_description
+        o.wikidata = f_wikidata
+        o.__class__ = C_s_Person
         return o
 
     def s_Office(d: Any) -> Any:
@@ -1279,18 +1180,19 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Office)
-        S_Office_id(o, f_id)
-        S_Office_citations(o, f_citations)
-        S_Office_person(o, f_person)
-        S_Office_post(o, f_post)
-        S_Office_role(o, f_role)
-        S_Office_organisation(o, f_organisation)
-        S_Office_posted_to(o, f_posted_to)
-        S_Office_start(o, f_start)
-        S_Office_end(o, f_end)
-        S_Office_status(o, f_status)
-        S_Office_attested(o, f_attested)
+        o = _new(B_Office)
+        o.id = f_id
+        o.citations = f_citations
+        o.person = f_person
+        o.post = f_post
+        o.role = f_role
+        o.organisation = f_organisation
+        o.posted_to = f_posted_to
+        o.start = f_start
+        o.end = f_end
+        o.status = f_status
+        o.attested = f_attested
+        o.__class__ = C_s_Office
         P_Office(o)
         return o
 
@@ -1484,16 +1386,17 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Meeting)
-        S_Meeting_id(o, f_id)
-        S_Meeting_citations(o, f_citations)
-        S_Meeting_title(o, f_title)
-        S_Meeting_kind(o, f_kind)
-        S_Meeting_participants(o, f_participants)
-        S_Meeting_place(o, f_place)
-        S_Meeting_date(o, f_date)
-        S_Meeting_count(o, f_count)
-        S_Meeting_commemorates(o, f_commemorates)
+        o = _new(B_Meeting)
+        o.id = f_id
+        o.citations = f_citations
+        o.title = f_title
+        o.kind = f_kind
+        o.participants = f_participants
+        o.place = f_place
+        o.date = f_date
+        o.count = f_count
+        o.commemorates = f_commemorates
+        o.__class__ = C_s_Meeting
         P_Meeting(o)
         return o
 
@@ -1652,17 +1555,18 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Happening)
-        S_Happening_id(o, f_id)
-        S_Happening_citations(o, f_citations)
-        S_Happening_title(o, f_title)
-        S_Happening_kind(o, f_kind)
-        S_Happening_participants(o, f_participants)
-        S_Happening_place(o, f_place)
-        S_Happening_origin(o, f_origin)
-        S_Happening_date(o, f_date)
-        S_Happening_about(o, f_about)
-        S_Happening_figures(o, f_figures)
+        o = _new(B_Happening)
+        o.id = f_id
+        o.citations = f_citations
+        o.title = f_title
+        o.kind = f_kind
+        o.participants = f_participants
+        o.place = f_place
+        o.origin = f_origin
+        o.date = f_date
+        o.about = f_about
+        o.figures = f_figures
+        o.__class__ = C_s_Happening
         P_Happening(o)
         return o
 
@@ -1828,20 +1732,21 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Treaty)
-        S_Treaty_id(o, f_id)
-        S_Treaty_citations(o, f_citations)
-        S_Treaty_name(o, f_name)
-        S_Treaty_kind(o, f_kind)
-        S_Treaty_aliases(o, f_aliases)
-        S_Treaty_parties(o, f_parties)
-        S_Treaty_signed(o, f_signed)
-        S_Treaty_place(o, f_place)
-        S_Treaty_signatories(o, f_signatories)
-        S_Treaty_in_force(o, f_in_force)
-        S_Treaty_concerns(o, f_concerns)
-        S_Treaty_topics(o, f_topics)
-        S_Treaty_signed_at(o, f_signed_at)
+        o = _new(B_Treaty)
+        o.id = f_id
+        o.citations = f_citations
+        o.name = f_name
+        o.kind = f_kind
+        o.aliases = f_aliases
+        o.parties = f_parties
+        o.signed = f_signed
+        o.place = f_place
+        o.signatories = f_signatories
+        o.in_force = f_in_force
+        o.concerns = f_concerns
+        o.topics = f_topics
+        o.signed_at = f_signed_at
+        o.__class__ = C_s_Treaty
         P_Treaty(o)
         return o
 
@@ -1909,11 +1814,12 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Milestone)
-        S_Milestone_title(o, f_title)
-        S_Milestone_status(o, f_status)
-        S_Milestone_date(o, f_date)
-        S_Milestone_citations(o, f_citations)
+        o = _new(B_Milestone)
+        o.title = f_title
+        o.status = f_status
+        o.date = f_date
+        o.citations = f_citations
+        o.__class__ = C_s_Milestone
         return o
 
     def s_Project(d: Any) -> Any:
@@ -2006,17 +1912,18 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Project)
-        S_Project_id(o, f_id)
-        S_Project_citations(o, f_citations)
-        S_Project_name(o, f_name)
-        S_Project_sector(o, f_sector)
-        S_Project_status(o, f_status)
-        S_Project_aliases(o, f_aliases)
-        S_Project_parties(o, f_parties)
-        S_Project_location(o, f_location)
-        S_Project_milestones(o, f_milestones)
-        S_Project_agreements(o, f_agreements)
+        o = _new(B_Project)
+        o.id = f_id
+        o.citations = f_citations
+        o.name = f_name
+        o.sector = f_sector
+        o.status = f_status
+        o.aliases = f_aliases
+        o.parties = f_parties
+        o.location = f_location
+        o.milestones = f_milestones
+        o.agreements = f_agreements
+        o.__class__ = C_s_Project
         P_Project(o)
         return o
 
@@ -2144,19 +2051,20 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Statement)
-        S_Statement_id(o, f_id)
-        S_Statement_citations(o, f_citations)
-        S_Statement_kind(o, f_kind)
-        S_Statement_speaker(o, f_speaker)
-        S_Statement_text(o, f_text)
-        S_Statement_quote(o, f_quote)
-        S_Statement_topics(o, f_topics)
-        S_Statement_about(o, f_about)
-        S_Statement_date(o, f_date)
-        S_Statement_place(o, f_place)
-        S_Statement_occasion(o, f_occasion)
-        S_Statement_figures(o, f_figures)
+        o = _new(B_Statement)
+        o.id = f_id
+        o.citations = f_citations
+        o.kind = f_kind
+        o.speaker = f_speaker
+        o.text = f_text
+        o.quote = f_quote
+        o.topics = f_topics
+        o.about = f_about
+        o.date = f_date
+        o.place = f_place
+        o.occasion = f_occasion
+        o.figures = f_figures
+        o.__class__ = C_s_Statement
         P_Statement(o)
         return o
 
@@ -2241,14 +2149,15 @@ def factory(E: dict[str, Any]) -> Any:
         if len(d) != n: raise _BAIL
         members += n
         if c: inside += c
-        o = _new(C_s_Leader)
-        S_Leader_id(o, f_id)
-        S_Leader_citations(o, f_citations)
-        S_Leader_name(o, f_name)
-        S_Leader_aliases(o, f_aliases)
-        S_Leader_nationality(o, f_nationality)
-        S_Leader_description(o, f_description)
-        S_Leader_wikidata(o, f_wikidata)
+        o = _new(B_Leader)
+        o.id = f_id
+        o.citations = f_citations
+        o.name = f_name
+        o.aliases = f_aliases
+        o.nationality = f_nationality
+        o.description = f_description
+        o.wikidata = f_wikidata
+        o.__class__ = C_s_Leader
         return o
 
     FUNCTIONS = {R_Document: s_Document, R_Country: s_Country, R_Organisation: s_Organisation, R_Place: s_Place, R_Person: s_Person, R_Office: s_Office, R_Meeting: s_Meeting, R_Happening: s_Happening, R_Treaty: s_Treaty, R_Project: s_Project, R_Statement: s_Statement, R_Leader: s_Leader}
