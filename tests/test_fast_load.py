@@ -494,6 +494,18 @@ class TestValidDatasets:
         """The bundled dataset, through the fast path."""
         check_valid(sr.dumps(sr.load()))
 
+    def test_records_stay_frozen(self) -> None:
+        """A record built through its class's builder has its own class, and stays frozen."""
+        ds = sr.loads(text_of(50, skewed=True))
+        for name, records in ds.sections().items():
+            for record in records[:3]:
+                assert type(record).__module__ == "sinorussia._model", name
+                with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                    record.id = "changed"
+                with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                    del record.id
+                assert record.id != "changed"
+
     def test_equal_values_are_shared(self) -> None:
         """Equal citations, participants and dates of a file are one object each."""
         ds = sr.loads(text_of(200, skewed=True))

@@ -482,7 +482,10 @@ class _Writer:
             key = repr(field.name)
             item = _tuple_item(hint)
             if hint is str or _str_enum(hint):
-                parts.append(f"{var}.get({key}, _M)")
+                # A required member left out is an error: the subscript
+                # raises, and the record goes to the converter, which says so.
+                required = field.default is attrs.NOTHING
+                parts.append(f"{var}[{key}]" if required else f"{var}.get({key}, _M)")
             elif item is int:
                 name = f"k_{field.name}"
                 parts.append(name)
@@ -643,31 +646,36 @@ class _Writer:
         keyed = self.keyed.get(function)
         if single is None and keyed is None:
             return [f"{pad}{target} = tuple(map({function}, v))"]
-        lines = [f"{pad}t = []", f"{pad}for x in v:"]
+        lines = [f"{pad}t = []", f"{pad}for x in v:", f"{pad}    if x.__class__ is dict:"]
         if single is not None:
             cache, field = single
             lines += [
-                f"{pad}    if x.__class__ is dict and len(x) == 1:",
-                f"{pad}        h = {cache}.get(x.get({field!r}, _M))",
-                f"{pad}        if h is not None:",
-                f"{pad}            members += 1",
-                f"{pad}            t.append(h)",
-                f"{pad}            continue",
+                f"{pad}        if len(x) == 1:",
+                f"{pad}            h = {cache}.get(x.get({field!r}, _M))",
+                f"{pad}            if h is not None:",
+                f"{pad}                members += 1",
+                f"{pad}                t.append(h)",
+                f"{pad}                continue",
             ]
         if keyed is not None:
             # An object with no nested value is found by its key, or built
             # now and kept by it (see `found`); any other item is left to the
             # interned function.
             _, fields = keyed
-            _, nested, lists = self.key(fields, "x", pad + "        ")
-            test = "x.__class__ is dict" + " and len(x) != 1" * (single is not None)
-            test += "".join(f" and not {nested_test}" for nested_test in nested)
+            tests = " and ".join(f"not {each}" for each in self.key(fields, "x", "")[1])
+            if single is not None or tests:
+                if single is None:
+                    lines.append(f"{pad}        if {tests}:")
+                else:
+                    lines.append(f"{pad}        elif {tests}:" if tests else f"{pad}        else:")
+                inner = pad + "            "
+            else:
+                inner = pad + "        "
             lines += [
-                f"{pad}    if {test}:",
-                *lists,
-                *self.found(function, fields, "x", pad + "        "),
-                f"{pad}        t.append(h[0])",
-                f"{pad}        continue",
+                *self.key(fields, "x", inner)[2],
+                *self.found(function, fields, "x", inner),
+                f"{inner}t.append(h[0])",
+                f"{inner}continue",
             ]
         return [*lines, f"{pad}    t.append({function}(x))", f"{pad}{target} = tuple(t)"]
 

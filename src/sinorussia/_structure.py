@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SOURCE_CHECK = (88982, 480437191)
+SOURCE_CHECK = (89746, 4242554149)
 """The length and the CRC-32 of the code of ``factory`` (UTF-8) as `_fast` writes it."""
 
 def factory(E: dict[str, Any]) -> Any:
@@ -520,7 +520,7 @@ def factory(E: dict[str, Any]) -> Any:
             for y in k_paragraphs:
                 if y.__class__ is not int: raise _BAIL
             k_paragraphs = tuple(k_paragraphs)
-        k_s_Citation = (d.get('basis', _M), d.get('document', _M), k_paragraphs, d.get('note', _M), d.get('source', _M), d.get('confidence', _M),)
+        k_s_Citation = (d['basis'], d.get('document', _M), k_paragraphs, d.get('note', _M), d.get('source', _M), d.get('confidence', _M),)
         h = I_s_Citation.get(k_s_Citation)
         if h is None: h = s_Citation_new(d, k_s_Citation)
         elif len(d) != h[1]: raise _BAIL
@@ -556,7 +556,7 @@ def factory(E: dict[str, Any]) -> Any:
                 for y in k_paragraphs:
                     if y.__class__ is not int: raise _BAIL
                 k_paragraphs = tuple(k_paragraphs)
-            k_s_Citation = (v.get('basis', _M), v.get('document', _M), k_paragraphs, v.get('note', _M), v.get('source', _M), v.get('confidence', _M),)
+            k_s_Citation = (v['basis'], v.get('document', _M), k_paragraphs, v.get('note', _M), v.get('source', _M), v.get('confidence', _M),)
             h = I_s_Citation.get(k_s_Citation)
             if h is None: h = s_Citation_new(v, k_s_Citation)
             elif len(v) != h[1]: raise _BAIL
@@ -589,7 +589,7 @@ def factory(E: dict[str, Any]) -> Any:
                 for y in k_paragraphs:
                     if y.__class__ is not int: raise _BAIL
                 k_paragraphs = tuple(k_paragraphs)
-            k_s_Citation = (v.get('basis', _M), v.get('document', _M), k_paragraphs, v.get('note', _M), v.get('source', _M), v.get('confidence', _M),)
+            k_s_Citation = (v['basis'], v.get('document', _M), k_paragraphs, v.get('note', _M), v.get('source', _M), v.get('confidence', _M),)
             h = I_s_Citation.get(k_s_Citation)
             if h is None: h = s_Citation_new(v, k_s_Citation)
             elif len(v) != h[1]: raise _BAIL
@@ -689,27 +689,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -796,27 +797,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -891,27 +893,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -976,27 +979,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1068,27 +1072,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1216,27 +1221,28 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             t = []
             for x in v:
-                if x.__class__ is dict and len(x) == 1:
-                    h = I1_s_Citation.get(x.get('basis', _M))
-                    if h is not None:
-                        members += 1
-                        t.append(h)
-                        continue
-                if x.__class__ is dict and len(x) != 1:
-                    k_paragraphs = x.get('paragraphs', _M)
-                    if k_paragraphs.__class__ is list:
-                        for y in k_paragraphs:
-                            if y.__class__ is not int: raise _BAIL
-                        k_paragraphs = tuple(k_paragraphs)
-                    k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                    h = I_s_Citation.get(k_s_Citation)
-                    if h is None: h = s_Citation_new(x, k_s_Citation)
-                    elif len(x) != h[1]: raise _BAIL
+                if x.__class__ is dict:
+                    if len(x) == 1:
+                        h = I1_s_Citation.get(x.get('basis', _M))
+                        if h is not None:
+                            members += 1
+                            t.append(h)
+                            continue
                     else:
-                        members += h[1]
-                        inside += h[2]
-                    t.append(h[0])
-                    continue
+                        k_paragraphs = x.get('paragraphs', _M)
+                        if k_paragraphs.__class__ is list:
+                            for y in k_paragraphs:
+                                if y.__class__ is not int: raise _BAIL
+                            k_paragraphs = tuple(k_paragraphs)
+                        k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                        h = I_s_Citation.get(k_s_Citation)
+                        if h is None: h = s_Citation_new(x, k_s_Citation)
+                        elif len(x) != h[1]: raise _BAIL
+                        else:
+                            members += h[1]
+                            inside += h[2]
+                        t.append(h[0])
+                        continue
                 t.append(s_Citation(x))
             f_citations = tuple(t)
         if len(d) != n: raise _BAIL
@@ -1254,7 +1260,7 @@ def factory(E: dict[str, Any]) -> Any:
                 members += 1
                 return h
         if d.__class__ is not dict or 'citations' in d: return s_Participant_build(d)
-        k_s_Participant = (d.get('who', _M), d.get('role', _M),)
+        k_s_Participant = (d['who'], d.get('role', _M),)
         h = I_s_Participant.get(k_s_Participant)
         if h is None: h = s_Participant_new(d, k_s_Participant)
         elif len(d) != h[1]: raise _BAIL
@@ -1282,27 +1288,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1321,21 +1328,22 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             t = []
             for x in v:
-                if x.__class__ is dict and len(x) == 1:
-                    h = I1_s_Participant.get(x.get('who', _M))
-                    if h is not None:
-                        members += 1
-                        t.append(h)
+                if x.__class__ is dict:
+                    if len(x) == 1:
+                        h = I1_s_Participant.get(x.get('who', _M))
+                        if h is not None:
+                            members += 1
+                            t.append(h)
+                            continue
+                    elif not 'citations' in x:
+                        k_s_Participant = (x['who'], x.get('role', _M),)
+                        h = I_s_Participant.get(k_s_Participant)
+                        if h is None: h = s_Participant_new(x, k_s_Participant)
+                        elif len(x) != h[1]: raise _BAIL
+                        else:
+                            members += h[1]
+                        t.append(h[0])
                         continue
-                if x.__class__ is dict and len(x) != 1 and not 'citations' in x:
-                    k_s_Participant = (x.get('who', _M), x.get('role', _M),)
-                    h = I_s_Participant.get(k_s_Participant)
-                    if h is None: h = s_Participant_new(x, k_s_Participant)
-                    elif len(x) != h[1]: raise _BAIL
-                    else:
-                        members += h[1]
-                    t.append(h[0])
-                    continue
                 t.append(s_Participant(x))
             f_participants = tuple(t)
         v = d.get('place', _M)
@@ -1445,27 +1453,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1484,21 +1493,22 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             t = []
             for x in v:
-                if x.__class__ is dict and len(x) == 1:
-                    h = I1_s_Participant.get(x.get('who', _M))
-                    if h is not None:
-                        members += 1
-                        t.append(h)
+                if x.__class__ is dict:
+                    if len(x) == 1:
+                        h = I1_s_Participant.get(x.get('who', _M))
+                        if h is not None:
+                            members += 1
+                            t.append(h)
+                            continue
+                    elif not 'citations' in x:
+                        k_s_Participant = (x['who'], x.get('role', _M),)
+                        h = I_s_Participant.get(k_s_Participant)
+                        if h is None: h = s_Participant_new(x, k_s_Participant)
+                        elif len(x) != h[1]: raise _BAIL
+                        else:
+                            members += h[1]
+                        t.append(h[0])
                         continue
-                if x.__class__ is dict and len(x) != 1 and not 'citations' in x:
-                    k_s_Participant = (x.get('who', _M), x.get('role', _M),)
-                    h = I_s_Participant.get(k_s_Participant)
-                    if h is None: h = s_Participant_new(x, k_s_Participant)
-                    elif len(x) != h[1]: raise _BAIL
-                    else:
-                        members += h[1]
-                    t.append(h[0])
-                    continue
                 t.append(s_Participant(x))
             f_participants = tuple(t)
         v = d.get('place', _M)
@@ -1582,27 +1592,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1666,21 +1677,22 @@ def factory(E: dict[str, Any]) -> Any:
             if v.__class__ is not list: raise _BAIL
             t = []
             for x in v:
-                if x.__class__ is dict and len(x) == 1:
-                    h = I1_s_Participant.get(x.get('who', _M))
-                    if h is not None:
-                        members += 1
-                        t.append(h)
+                if x.__class__ is dict:
+                    if len(x) == 1:
+                        h = I1_s_Participant.get(x.get('who', _M))
+                        if h is not None:
+                            members += 1
+                            t.append(h)
+                            continue
+                    elif not 'citations' in x:
+                        k_s_Participant = (x['who'], x.get('role', _M),)
+                        h = I_s_Participant.get(k_s_Participant)
+                        if h is None: h = s_Participant_new(x, k_s_Participant)
+                        elif len(x) != h[1]: raise _BAIL
+                        else:
+                            members += h[1]
+                        t.append(h[0])
                         continue
-                if x.__class__ is dict and len(x) != 1 and not 'citations' in x:
-                    k_s_Participant = (x.get('who', _M), x.get('role', _M),)
-                    h = I_s_Participant.get(k_s_Participant)
-                    if h is None: h = s_Participant_new(x, k_s_Participant)
-                    elif len(x) != h[1]: raise _BAIL
-                    else:
-                        members += h[1]
-                    t.append(h[0])
-                    continue
                 t.append(s_Participant(x))
             f_signatories = tuple(t)
         v = d.get('in_force', _M)
@@ -1787,27 +1799,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1834,27 +1847,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -1939,27 +1953,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
@@ -2080,27 +2095,28 @@ def factory(E: dict[str, Any]) -> Any:
         if v.__class__ is not list: raise _BAIL
         t = []
         for x in v:
-            if x.__class__ is dict and len(x) == 1:
-                h = I1_s_Citation.get(x.get('basis', _M))
-                if h is not None:
-                    members += 1
-                    t.append(h)
-                    continue
-            if x.__class__ is dict and len(x) != 1:
-                k_paragraphs = x.get('paragraphs', _M)
-                if k_paragraphs.__class__ is list:
-                    for y in k_paragraphs:
-                        if y.__class__ is not int: raise _BAIL
-                    k_paragraphs = tuple(k_paragraphs)
-                k_s_Citation = (x.get('basis', _M), x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
-                h = I_s_Citation.get(k_s_Citation)
-                if h is None: h = s_Citation_new(x, k_s_Citation)
-                elif len(x) != h[1]: raise _BAIL
+            if x.__class__ is dict:
+                if len(x) == 1:
+                    h = I1_s_Citation.get(x.get('basis', _M))
+                    if h is not None:
+                        members += 1
+                        t.append(h)
+                        continue
                 else:
-                    members += h[1]
-                    inside += h[2]
-                t.append(h[0])
-                continue
+                    k_paragraphs = x.get('paragraphs', _M)
+                    if k_paragraphs.__class__ is list:
+                        for y in k_paragraphs:
+                            if y.__class__ is not int: raise _BAIL
+                        k_paragraphs = tuple(k_paragraphs)
+                    k_s_Citation = (x['basis'], x.get('document', _M), k_paragraphs, x.get('note', _M), x.get('source', _M), x.get('confidence', _M),)
+                    h = I_s_Citation.get(k_s_Citation)
+                    if h is None: h = s_Citation_new(x, k_s_Citation)
+                    elif len(x) != h[1]: raise _BAIL
+                    else:
+                        members += h[1]
+                        inside += h[2]
+                    t.append(h[0])
+                    continue
             t.append(s_Citation(x))
         f_citations = tuple(t)
         if not f_citations: raise _BAIL
